@@ -1,0 +1,1 @@
+"""NLP stages: quantities, dates, attribution, metrics, entities; each a spaCy component."""
