@@ -35,13 +35,17 @@ def read_articles(path: str, published: str | None = None) -> Iterator[Article |
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            yield InputError(path, f"file too large ({size // 1_048_576} MB; limit {MAX_BYTES // 1_048_576} MB)")
+            yield InputError(
+                path, f"file too large ({size // 1_048_576} MB; limit {MAX_BYTES // 1_048_576} MB)"
+            )
             return
         data = p.read_bytes()
     except OSError as exc:
         yield InputError(path, f"cannot read file ({exc.strerror or exc})")
         return
-    yield from _parse(path, p.stem, data, published, jsonl=p.suffix.lower() in (".jsonl", ".ndjson"))
+    yield from _parse(
+        path, p.stem, data, published, jsonl=p.suffix.lower() in (".jsonl", ".ndjson")
+    )
 
 
 def _parse(
@@ -79,12 +83,14 @@ def _parse(
         if not isinstance(obj, dict):
             yield InputError(name, "expected a JSON object", lineno)
             continue
-        text = obj.get("text")
-        if not isinstance(text, str):
+        body = obj.get("text")
+        if not isinstance(body, str):
             yield InputError(name, "missing 'text' field", lineno)
             continue
         doc_id = obj.get("id")
         extra = {k: obj.get(k) for k in ARTICLE_FIELDS if isinstance(obj.get(k), str)}
         if published and not extra.get("published"):
             extra["published"] = published
-        yield Article(id=str(doc_id) if doc_id is not None else f"{stem}:{lineno}", text=text, **extra)
+        yield Article(
+            id=str(doc_id) if doc_id is not None else f"{stem}:{lineno}", text=body, **extra
+        )

@@ -81,7 +81,11 @@ def _columns(flat: list[dict[str, Any]]) -> list[str]:
 
 
 def _table(
-    flat: list[dict[str, Any]], cols: list[str], out: TextIO, title: str | None, widths: dict[str, int]
+    flat: list[dict[str, Any]],
+    cols: list[str],
+    out: TextIO,
+    title: str | None,
+    widths: dict[str, int],
 ) -> None:
     from rich.console import Console
     from rich.table import Table

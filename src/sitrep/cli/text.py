@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import typer
 
 from ..inputs import read_articles
@@ -13,7 +11,9 @@ from .app import JSONL_FORMAT_OPTION, Batch, Format, app, check_date
 
 @app.command()
 def quantities(
-    inputs: list[str] = typer.Argument(..., help=".txt file, .jsonl of {id, text}, or - for stdin."),
+    inputs: list[str] = typer.Argument(
+        ..., help=".txt file, .jsonl of {id, text}, or - for stdin."
+    ),
     fmt: Format = JSONL_FORMAT_OPTION,
 ) -> None:
     """Find the quantities (counts, money, measures) in texts."""
@@ -26,13 +26,19 @@ def quantities(
         for art in batch.articles(read_articles(path))
         for q in find_quantities(art.text)
     )
-    write(records, fmt.value, ["id", "start", "end", "text", "value", "low", "high", "qualifier", "unit"])
+    write(
+        records,
+        fmt.value,
+        ["id", "start", "end", "text", "value", "low", "high", "qualifier", "unit"],
+    )
     batch.finish()
 
 
 @app.command()
 def dates(
-    inputs: list[str] = typer.Argument(..., help=".txt file, .jsonl of {id, text, published}, or -."),
+    inputs: list[str] = typer.Argument(
+        ..., help=".txt file, .jsonl of {id, text, published}, or -."
+    ),
     reference: str | None = typer.Option(None, "--reference", help="Reference date YYYY-MM-DD."),
     fmt: Format = JSONL_FORMAT_OPTION,
 ) -> None:
@@ -54,7 +60,9 @@ def dates(
 @app.command()
 def extract(
     inputs: list[str] = typer.Argument(..., help=".jsonl articles, .txt files, or -."),
-    published: str | None = typer.Option(None, "--published", help="Publication date for .txt input."),
+    published: str | None = typer.Option(
+        None, "--published", help="Publication date for .txt input."
+    ),
     fmt: Format = JSONL_FORMAT_OPTION,
 ) -> None:
     """Extract source-attributed claims from articles."""
@@ -65,12 +73,12 @@ def extract(
     articles = (art for path in inputs for art in batch.articles(read_articles(path, published)))
     records = (c.to_json() for _, claims in extract_batch(articles) for c in claims)
     columns = ["metric", "subject", "quantity.text", "source.name", "stated", "text"]
-    write(records, fmt.value, None if fmt.value in ("jsonl", "json") else columns, widths={"text": 70})
+    write(
+        records, fmt.value, None if fmt.value in ("jsonl", "json") else columns, widths={"text": 70}
+    )
     batch.finish()
 
 
 def _day(published: str | None) -> str | None:
     """The date part of an ISO date or datetime."""
     return published[:10] if published else None
-
-
