@@ -1,0 +1,463 @@
+"""The quantity recogniser: numbers in news text with CLAIMS.md's value/low/high/qualifier.
+
+`find_quantities(text)` is pure Python (regex + token scanning over `numbers.Tokens`); the
+spaCy component `sitrep_quantities_v1` (in `quantity_component.py`) wraps it. Years, dates,
+times, model designations ("KN-23", "Su-34"), ordinals, ages and reference numbers are not
+reported; calibres and ranges are, with their measurement unit. A bare "a"/"an" ("a
+soldier") is not a quantity here: the claim stage reads singular counts itself.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from decimal import Decimal
+
+from ..records import Quantity
+from .numbers import (
+    THOUSANDS_SPACES,
+    Lexicon,
+    Num,
+    Tokens,
+    digits_value,
+    lexicon,
+    match_at,
+    match_before,
+    parse_vague,
+    parse_words,
+)
+
+__all__ = ["find_quantities"]
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+# Spans whose digits are never quantities: dates, times of day, decades, phone numbers.
+_BLOCKED_RE = re.compile(
+    "|".join(
+        [
+            rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?",
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?",
+            r"\b\d{4}-\d{1,2}-\d{1,2}\b",
+            r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}\b",
+            r"\b\d{1,4}/\d{1,4}\b",
+            r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?|[AP]M\b)",
+            r"\b\d{1,2}:\d{2}(?::\d{2})?\b",
+            r"\b\d{1,2}\s*(?:[ap]\.m\.|[ap]m\b|[AP]M\b|o['’]clock\b)",
+            r"\b[012]\d[0-5]\d\s*(?:GMT|UTC|hrs\b|local time)",
+            r"\b\d{4}s\b|['’]\d0s\b",
+            r"(?:\+\d{1,3}[\s.-]?)?\(\d{2,4}\)\s?\d{3}[\s.-]\d{3,4}\b",
+            r"\b\d{3}[.-]\d{3}[.-]\d{4}\b",
+            r"\+\d{1,3}(?:[\s.-]\d{2,4}){2,5}\b",
+        ]
+    )
+)
+_ORDINAL_SUFFIX = frozenset(["st", "nd", "rd", "th", "s", "x"])
+_ORDINAL_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+)
+_RANGE_JOINERS = frozenset(["to", "-", "–", "—", "through", "and", "&"])
+_STOP_PUNCT = frozenset(".,;:()[]{}\"!?")
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in `text`, in order, with offsets into `text`."""
+    if not text:
+        return []
+    lex = lexicon()
+    t = Tokens(text)
+    blocked = _blocked(text)
+    out: list[Quantity] = []
+    floor = 0
+    i = 0
+    lows, anchors, n = t.lows, lex.anchors, t.n
+    while i < n:
+        w = lows[i]
+        if not ("0" <= w[0] <= "9" or w in anchors):
+            i += 1
+            continue
+        found, nxt = _quantities_at(t, i, lex, blocked, floor)
+        out.extend(found)
+        if nxt > i:
+            floor = nxt
+            i = nxt
+        else:
+            i += 1
+    _link_of(t, out)
+    return out
+
+
+def _blocked(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _BLOCKED_RE.finditer(text)]
+
+
+def _is_blocked(blocked: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect_right(blocked, (pos, 1 << 60)) - 1
+    return k >= 0 and blocked[k][0] <= pos < blocked[k][1]
+
+
+def _parse_number(t: Tokens, i: int, lex: Lexicon, money: bool) -> Num | None:
+    """A number starting at token i: digits (with multiplier), words, or a vague amount."""
+    w = t.lows[i]
+    if "0" <= w[0] <= "9":
+        return _parse_digits(t, i, lex, money)
+    return parse_vague(t, i, lex) or parse_words(t, i, lex)
+
+
+def _parse_digits(t: Tokens, i: int, lex: Lexicon, money: bool) -> Num | None:
+    s = t.words[i]
+    j = i + 1
+    while (
+        s.isdigit()
+        and t.is_digits(j)
+        and len(t.words[j]) == 3
+        and t.words[j].isdigit()
+        and t.starts[j] - t.ends[j - 1] == 1
+        and t.text[t.ends[j - 1]] in THOUSANDS_SPACES
+        and (j - i > 1 or len(s) <= 3)
+    ):
+        s += t.words[j]
+        j += 1
+    plain = j == i + 1 and s.isdigit()
+    base = digits_value(s, _counted_unit(t, j, lex) is not None)
+    if base is None:
+        return None
+    mult = 1
+    k = j
+    w = t.low(k)
+    if w in lex.scales:
+        mult = lex.scales[w]
+        k += 1
+        while t.low(k) in lex.scales and lex.scales[t.lows[k]] > mult:
+            mult *= lex.scales[t.lows[k]]
+            k += 1
+    elif w == "dozen":
+        mult, k = lex.dozen, k + 1
+    elif w in lex.abbrev and (t.glued(k) or money) and not t.is_digits(k + 1):
+        if w not in lex.abbrev_money_only or _money_follows(t, k + 1, lex) or money:
+            mult, k = lex.abbrev[w], k + 1
+        elif _counted_unit(t, k + 1, lex) is not None and w == "m":
+            mult, k = lex.abbrev[w], k + 1
+    value = float(base * Decimal(mult))
+    return Num(i, k, value, mult=float(mult), plain=plain and mult == 1)
+
+
+def _money_follows(t: Tokens, k: int, lex: Lexicon) -> bool:
+    return match_at(t, k, lex.currency_words) is not None or _code_at(t, k, lex) is not None
+
+
+def _code_at(t: Tokens, k: int, lex: Lexicon) -> str | None:
+    """An upper-case ISO currency code at token k ('USD', 'UAH')."""
+    if 0 <= k < t.n and t.words[k].isupper() and t.lows[k] in lex.currency_codes:
+        return lex.currency_codes[t.lows[k]]
+    return None
+
+
+def _currency_before(t: Tokens, i: int, lex: Lexicon, floor: int) -> tuple[int, str] | None:
+    """A currency symbol or code just before token i: (first token index, ISO code)."""
+    if i - 1 >= floor and t.words[i - 1] in lex.symbol_chars:
+        m = match_before(t, i, lex.currency_symbols, floor)
+        if m:
+            k = i - m[0]
+            # 'US$' is three glued tokens; a lone '$' may stand apart from the number
+            if all(t.glued(x) for x in range(k + 1, i)):
+                return k, m[1]
+    code = _code_at(t, i - 1, lex)
+    if code and i - 1 >= floor:
+        return i - 1, code
+    return None
+
+
+def _quantities_at(
+    t: Tokens, i: int, lex: Lexicon, blocked: list[tuple[int, int]], floor: int
+) -> tuple[list[Quantity], int]:
+    """The quantities starting at token i, and the index of the token after them."""
+    if _is_blocked(blocked, t.starts[i]):
+        return [], i + 1
+    cur = _currency_before(t, i, lex, floor)
+    x = _parse_number(t, i, lex, cur is not None)
+    if x is None:
+        return [], i
+    if not x.spelled and not x.vague and _not_a_count(t, x, lex):
+        return [], x.j
+    if x.spelled and not _spelled_ok(t, x, lex):
+        return [], x.j
+    first = cur[0] if cur else i
+    unit = cur[1] if cur else None
+    y, end = _range_end(t, x, first, lex, blocked)
+    if y is None and x.value is not None and x.plain and _is_age(t, x, lex):
+        return [], x.j
+    if y is not None and x.plain and y.plain and _yearlike(x) and (_yearlike(y) or y.j == x.j + 2):
+        if _counted_unit(t, y.j, lex) is None:
+            return [], y.j
+    if y is not None and (t.low(first - 1) in lex.age_words):
+        return [], y.j
+    unit, end = _unit_after(t, end, lex, unit)
+    if unit == "age":
+        return [], end
+    qual, qstart = _qualifier_before(t, first, lex, floor)
+    if y is None and x.plain and _yearlike(x) and unit is None and cur is None:
+        if qual is None or " ".join(t.lows[qstart:first]) in lex.temporal_quals:
+            return [], x.j
+    if y is None and x.plain and unit is None and _designated(t, first, lex, floor):
+        return [], x.j
+    if y is not None:
+        start = first
+        if t.low(first - 1) in ("between", "from") and first - 1 >= floor:
+            start = first - 1
+        q = _make(t, start, end, None, "range", unit, y, x)
+        return [q], end
+    rq = match_at(t, end, lex.qual_after)
+    if rq and not (rq[1] == "more_than" and t.low(end) == "+" and not t.glued(end)):
+        end += rq[0]
+        qual = qual or rq[1]
+    if x.vague:
+        return [_make(t, qstart if qual else first, end, x, "vague", unit)], end
+    if qual is None:
+        qual = "approx" if x.approx else "exact"
+        qstart = first
+    return [_make(t, qstart, end, x, qual, unit)], end
+
+
+def _make(
+    t: Tokens,
+    a: int,
+    b: int,
+    x: Num | None,
+    qual: str,
+    unit: str | None,
+    hi: Num | None = None,
+    lo: Num | None = None,
+) -> Quantity:
+    start, end = t.starts[a], t.ends[b - 1]
+    text = t.text[start:end]
+    if qual == "range" and lo is not None and hi is not None:
+        return Quantity(start, end, text, None, lo.value, hi.value, "range", unit)
+    assert x is not None
+    if qual == "vague":
+        return Quantity(start, end, text, None, x.low, x.high, "vague", unit)
+    v = x.value
+    bounds = {
+        "exact": (v, v),
+        "approx": (None, None),
+        "at_least": (v, None),
+        "more_than": (v, None),
+        "at_most": (None, v),
+        "almost": (None, v),
+    }[qual]
+    return Quantity(start, end, text, v, bounds[0], bounds[1], qual, unit)
+
+
+def _yearlike(x: Num) -> bool:
+    return x.plain and x.value is not None and 1900 <= x.value <= 2039 and x.j == x.i + 1
+
+
+def _not_a_count(t: Tokens, x: Num, lex: Lexicon) -> bool:
+    """Digits that belong to a code, date, ordinal or designation rather than a count."""
+    i, j = x.i, x.j
+    if t.glued(i):
+        prev = t.words[i - 1]
+        if prev[0].isalpha() or prev in ("/", ":", "#", "№", "."):
+            return True
+        if prev in ("-", "‑") and t.glued(i - 1) and t.is_alpha(i - 2):
+            return t.lows[i - 2] not in lex.small and t.lows[i - 2] not in lex.tens
+    if j < t.n and t.glued(j):
+        nxt = t.lows[j]
+        if nxt in (":", "/") and t.is_digits(j + 1):
+            return True
+        if nxt in _ORDINAL_SUFFIX and x.mult == 1:
+            return True
+        if nxt[0].isalpha() and (t.glued(j + 1) and t.is_digits(j + 1)):
+            return True
+        if nxt[0].isalpha() and match_at(t, j, lex.measure) is None:
+            return not _known_suffix(t, j, lex)
+    return False
+
+
+def _known_suffix(t: Tokens, j: int, lex: Lexicon) -> bool:
+    """A word glued to digits that still makes a quantity ('10km', '5pc', '2bn')."""
+    w = t.lows[j]
+    return (
+        w in lex.abbrev
+        or match_at(t, j, lex.percent) is not None
+        or _code_at(t, j, lex) is not None
+        or w == "m"
+    )
+
+
+def _spelled_ok(t: Tokens, x: Num, lex: Lexicon) -> bool:
+    """'one' as a pronoun ('no one', 'one of the most'), 'two-thirds', 'twenty-first'."""
+    j = x.j
+    if t.low(j) == "-" and t.glued(j) and t.glued(j + 1):
+        nxt = t.low(j + 1)
+        if nxt in lex.compound_not_count or nxt in _ORDINAL_WORDS:
+            return False
+    if x.j == x.i + 1 and t.lows[x.i] == "one":
+        if t.low(x.i - 1) in lex.det_before_one:
+            return False
+        if match_at(t, j, lex.after_one):
+            return False
+    return True
+
+
+def _is_age(t: Tokens, x: Num, lex: Lexicon) -> bool:
+    """'aged 19', 'John Smith, 19, was ...' (a '19-year-old' is caught by the unit step)."""
+    if t.low(x.i - 1) in lex.age_words:
+        return True
+    v = x.value or 0
+    return (
+        v < 120
+        and t.low(x.i - 1) == ","
+        and t.low(x.j) == ","
+        and x.i >= 2
+        and t.words[x.i - 2][:1].isupper()
+    )
+
+
+def _designated(t: Tokens, i: int, lex: Lexicon, floor: int) -> bool:
+    """'No. 5', 'Article 5', 'Resolution 2231', 'Leopard 2'."""
+    return match_before(t, i, lex.designators, floor) is not None
+
+
+def _range_end(
+    t: Tokens, x: Num, first: int, lex: Lexicon, blocked: list[tuple[int, int]]
+) -> tuple[Num | None, int]:
+    """When x opens a range ('10 to 15', 'between 2 and 3 million'), the upper number;
+    x is updated in place with a shared multiplier. Returns (upper or None, end token)."""
+    k = x.j
+    if x.vague:
+        return None, k
+    if t.low(k) == "-" and t.glued(k) and t.low(k + 1) == "to":  # '8- to 16-meter'
+        k += 1
+    joiner = t.low(k)
+    before = t.low(first - 1)
+    if joiner not in _RANGE_JOINERS and joiner != "or":
+        return None, x.j
+    if joiner in ("and", "&") and before != "between":
+        return None, x.j
+    if joiner == "or" and t.low(k + 1) in ("so", "more", "fewer", "less", "higher", "above"):
+        return None, x.j
+    if before == "from" and _change_before(t, first - 1, lex):
+        return None, x.j
+    k += 1
+    money = t.low(k) in lex.symbol_chars
+    if money:
+        k += 1
+    if k >= t.n or _is_blocked(blocked, t.starts[k]):
+        return None, x.j
+    y = _parse_number(t, k, lex, money)
+    if y is None or y.vague or y.value is None or x.value is None:
+        return None, x.j
+    if not y.spelled and _not_a_count(t, y, lex):
+        return None, x.j
+    if x.spelled != y.spelled and joiner in ("-", "–", "—"):
+        return None, x.j
+    if y.mult > 1 and x.mult == 1 and x.value * y.mult <= y.value:
+        x.value *= y.mult
+        x.mult = y.mult
+        x.plain = False
+    if x.value >= y.value and before != "between":
+        if x.plain and y.plain and _yearlike(x) and y.value < 100 and joiner == "-":
+            return y, y.j  # '2022-23'
+        return None, x.j
+    return y, y.j
+
+
+def _change_before(t: Tokens, i: int, lex: Lexicon) -> bool:
+    """'rose from 100 to 150' is a change (two numbers), not a range."""
+    return any(t.low(k) in lex.change_words for k in range(max(0, i - 3), i))
+
+
+def _unit_after(t: Tokens, k: int, lex: Lexicon, unit: str | None) -> tuple[str | None, int]:
+    """The unit after the number at token k: (unit, end token). 'age' marks an age."""
+    m = match_at(t, k, lex.age_after)
+    if m:
+        return "age", k + m[0]
+    if t.low(k) == "-" and t.glued(k) and t.glued(k + 1) and t.is_alpha(k + 1):
+        w = t.lows[k + 1]
+        m = match_at(t, k + 1, lex.measure)
+        if w in ("pound", "pounder"):
+            return "lb", k + 2
+        if m:
+            return m[1], k + 1 + m[0]
+        if w in lex.strength_words:
+            return "person", k + 2
+        return unit, k
+    m = match_at(t, k, lex.percent)
+    if m:
+        return "percent", k + m[0]
+    if unit is None:
+        m = match_at(t, k, lex.currency_words)
+        if m and not (t.lows[k] == "won" and not t.words[k].islower()):
+            return m[1], k + m[0]
+        code = _code_at(t, k, lex)
+        if code:
+            return code, k + 1
+        if t.low(k) == "of" and match_at(t, k + 1, lex.currency_words):
+            return _unit_after(t, k + 1, lex, None)[0], k
+    else:
+        m = match_at(t, k, lex.currency_words)
+        if m:
+            return unit, k + m[0]
+        return unit, k
+    m = match_at(t, k, lex.measure)
+    if m and not (t.lows[k] == "years" and t.low(k + 1) == "old"):
+        return m[1], k + m[0]
+    if t.low(k) == "m" and t.glued(k):
+        return "m", k + 1
+    return _counted_unit(t, k, lex), k
+
+
+def _counted_unit(t: Tokens, k: int, lex: Lexicon) -> str | None:
+    """'person' or 'item' when a counted noun follows, maybe after adjectives or names."""
+    if t.low(k) == "of":
+        k += 1
+        if t.low(k) in lex.det_after_of:
+            k += 1
+    fallback = None
+    a = k
+    while t.low(a) in lex.aux and a < k + 3:
+        a += 1
+    if a > k and t.low(a) in lex.person_participles:
+        return "person"
+    for _ in range(10):
+        if k >= t.n:
+            break
+        w = t.lows[k]
+        if w in lex.person:
+            return "person"
+        if w in lex.item:
+            return "item"
+        if w in lex.person_adj:
+            fallback = "person"
+        word = t.words[k]
+        if w in lex.item_context or w in lex.person_adj:
+            k += 1
+        elif word[0].isalpha() and word[0].isupper():
+            k += 1
+        elif w in ("-", "‑") and t.glued(k) and t.glued(k + 1):
+            k += 1
+        elif word[0].isdigit() and (t.glued(k) or t.glued(k + 1)):
+            k += 1
+        elif word[0].isalpha() and t.glued(k) and t.low(k - 1) == "-":
+            k += 1
+        else:
+            break
+    return fallback
+
+
+def _qualifier_before(t: Tokens, first: int, lex: Lexicon, floor: int) -> tuple[str | None, int]:
+    m = match_before(t, first, lex.qual_before, floor)
+    if m:
+        return m[1], first - m[0]
+    return None, first
+
+
+def _link_of(t: Tokens, out: list[Quantity]) -> None:
+    """'14 of 16 drones': the first number takes the unit of the second."""
+    for a, b in zip(out, out[1:], strict=False):
+        if a.unit is None and b.unit is not None:
+            between = t.text[a.end : b.start].strip().lower()
+            if between in ("of", "of the", "out of", "out of the"):
+                a.unit = b.unit
