@@ -1,0 +1,109 @@
+"""Run every rule over a text, keep the longest non-overlapping matches, resolve in order."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from ...records import TimeExpr
+from . import relative as rel
+from . import rules
+from .context import Ctx
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    regex: re.Pattern[str]
+    handler: Callable[[re.Match[str], Ctx], rules.Result]
+    extent: Callable[[re.Match[str]], tuple[int, int]] | None = None
+    anaphoric: bool = False
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("iso", rules.ISO, rules.h_iso),
+    Rule("numeric", rules.NUMERIC, rules.h_numeric),
+    Rule("mdy", rules.MDY, rules.h_mdy),
+    Rule("dmy", rules.DMY, rules.h_dmy),
+    Rule("time", rel.TIME, rel.h_time),
+    Rule("holiday", rules.HOLIDAY, rules.h_holiday),
+    Rule("month", rules.MONTH, rules.h_month),
+    Rule("decade", rules.DECADE, rules.h_decade),
+    Rule("century", rules.CENTURY, rules.h_century),
+    Rule("quarter", rules.QUARTER, rules.h_quarter),
+    Rule("years", rules.YEARS, rules.h_years),
+    Rule("season", rules.SEASON, rules.h_season),
+    Rule("qshort", rules.QSHORT, rules.h_qshort),
+    Rule("words", rel.WORDS, rel.h_words),
+    Rule("relunit", rel.RELUNIT, rel.h_relunit, anaphoric=True),
+    Rule("ago", rel.AGO, rel.h_ago, anaphoric=True),
+    Rule("weekday", rel.WEEKDAY, rel.h_weekday),
+    Rule("duration", rel.DURATION, rel.h_duration),
+    Rule("bare", rel.BARE, rel.h_bare, extent=rel.bare_extent),
+    Rule("set", rel.SET, rel.h_set),
+)
+_PRIORITY = {r.name: i for i, r in enumerate(RULES)}
+_DAY = re.compile(r"\d{4}-\d\d-\d\d$")
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match[str]
+    type: str
+    value: str | None
+
+
+def _candidates(text: str, ctx: Ctx) -> list[_Cand]:
+    out: list[_Cand] = []
+    for rule in RULES:
+        for m in rule.regex.finditer(text):
+            if m.end() == m.start():
+                continue
+            if m.start() > 0 and text[m.start() - 1].isalnum():
+                continue
+            res = rule.handler(m, ctx)
+            if res is None:
+                continue
+            start, end = rule.extent(m) if rule.extent else m.span()
+            out.append(_Cand(start, end, rule, m, res[0], res[1]))
+    return out
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Longest first (earlier rules win ties); drop anything overlapping a kept match."""
+    cands.sort(key=lambda c: (c.start - c.end, _PRIORITY[c.rule.name], c.start))
+    taken: list[tuple[int, int]] = []
+    kept: list[_Cand] = []
+    for c in cands:
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        taken.append((c.start, c.end))
+        kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def scan(text: str, ref: date | None) -> list[TimeExpr]:
+    """All time expressions of `text` resolved against `ref` (see dates.find_timexes)."""
+    ctx = Ctx(text, ref)
+    out: list[TimeExpr] = []
+    for c in _select(_candidates(text, ctx)):
+        typ, value = c.type, c.value
+        if c.rule.anaphoric and ctx.anchor is not None:
+            res = c.rule.handler(c.match, ctx)
+            if res is not None:
+                typ, value = res
+        out.append(TimeExpr(c.start, c.end, text[c.start : c.end], typ, value))
+        if (
+            value
+            and typ == "DATE"
+            and _DAY.match(value)
+            and c.rule.name in ("mdy", "dmy", "iso", "numeric")
+        ):
+            ctx.anchor = date.fromisoformat(value)
+    return out
