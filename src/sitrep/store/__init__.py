@@ -46,10 +46,10 @@ class Store:
         """The database URL, password hidden."""
         return make_url(str(self.engine.url)).render_as_string(hide_password=True)
 
-    def status(self, article: Article, extractor: str | None = None) -> str:
-        """ "new", "unchanged" or "updated": what `put_article` would do with `article`."""
+    def status(self, article: Article, extractor: str | None = None, partial: bool = False) -> str:
+        """What `put_article` would do with `article`: "new", "unchanged" or "updated"."""
         with self._read() as conn:
-            return write.status(conn, article, extractor)
+            return write.status(conn, article, extractor, partial)
 
     def put_article(
         self,
@@ -57,14 +57,16 @@ class Store:
         claims: list[Claim],
         extractor: str | None = None,
         origin: str | None = None,
+        partial: bool = False,
     ) -> str:
         """Store `article` and its claims in one transaction: "new", "unchanged" or "updated".
 
         An article is identified by its canonical URL, else by the hash of its text. Stored
         again unchanged, nothing is written; with other text or metadata, its old claims are
-        replaced. Claim ids are `<article id>:<n>`.
+        replaced. Claim ids are `<article id>:<n>`. `extractor` names what made the claims
+        (another one re-extracts); a `partial` text (a feed summary) never replaces a full one.
         """
-        return self.put_article_id(article, claims, extractor, origin)[0]
+        return self.put_article_id(article, claims, extractor, origin, partial)[0]
 
     def put_article_id(
         self,
@@ -72,12 +74,13 @@ class Store:
         claims: list[Claim],
         extractor: str | None = None,
         origin: str | None = None,
+        partial: bool = False,
     ) -> tuple[str, str]:
         """As `put_article`, also returning the id the article is stored under."""
         for attempt in (1, 2):
             try:
                 with self._write() as conn, conn.begin():
-                    return write.put(conn, article, claims, extractor, origin)
+                    return write.put(conn, article, claims, extractor, origin, partial)
             except IntegrityError:
                 if attempt == 2:  # a concurrent writer stored the same article first: retry once
                     raise

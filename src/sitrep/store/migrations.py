@@ -19,7 +19,11 @@ Migration = Callable[[Connection, str], None]
 
 
 def _v1_tables(conn: Connection, dialect: str) -> None:
+    """The tables as first released (columns added later are left out of them)."""
     schema.metadata.create_all(conn, tables=list(schema.V1_TABLES))
+    for table, names in schema.V1_EXCLUDED.items():
+        for name in names:
+            conn.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN {name}")
 
 
 FTS_SQLITE = """
@@ -110,10 +114,15 @@ def _v3_views(conn: Connection, dialect: str) -> None:
     _script(conn, sql.replace("{agg}", VIA_AGG[dialect]))
 
 
+def _v4_partial(conn: Connection, dialect: str) -> None:
+    conn.exec_driver_sql("ALTER TABLE articles ADD COLUMN partial INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "tables: articles, claims, sources, aliases, claim_via", _v1_tables),
     (2, "full-text search on article text and claim evidence", _v2_full_text),
     (3, "flat views for ordinary tools: claims_flat, articles_flat, sources_flat", _v3_views),
+    (4, "articles.partial: text that may be only a feed summary", _v4_partial),
 )
 LATEST = MIGRATIONS[-1][0]
 

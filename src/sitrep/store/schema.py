@@ -41,6 +41,7 @@ articles = Table(
     Column("text_hash", Text, nullable=False),
     Column("extractor", Text),
     Column("origin", Text),  # where it was read from: a path, path:line, or a URL
+    Column("partial", Integer, nullable=False, server_default="0"),  # v4: a feed summary
     Column("ingested_at", Text, nullable=False),
     Column("updated_at", Text, nullable=False),
 )
@@ -123,3 +124,4 @@ claim_via = Table(
 Index("ix_claim_via_source", claim_via.c.source_pk)
 
 V1_TABLES = (articles, sources, aliases, claims, claim_via)
+V1_EXCLUDED = {"articles": ("partial",)}  # columns later migrations add

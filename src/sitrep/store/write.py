@@ -17,12 +17,19 @@ from .schema import aliases, articles, claim_via, claims, sources
 NEW, UNCHANGED, UPDATED = "new", "unchanged", "updated"
 
 
-def status(conn: Connection, article: Article, extractor: str | None) -> str:
-    """Whether `article` is new, already stored as it is, or stored with other text/metadata."""
-    row = _existing(conn, article_key(article))
+def status(conn: Connection, article: Article, extractor: str | None, partial: bool = False) -> str:
+    """Whether `article` is new, stored as it is (or fuller), or stored with other text."""
+    return _decide(_existing(conn, article_key(article)), article, extractor, partial)
+
+
+def _decide(row: Any, article: Article, extractor: str | None, partial: bool) -> str:
     if row is None:
         return NEW
-    return UNCHANGED if _same(row, article, extractor) else UPDATED
+    if _same(row, article, extractor):
+        return UNCHANGED
+    if partial and not row.partial:  # a feed summary never replaces the page it summarises
+        return UNCHANGED
+    return UPDATED
 
 
 def put(
@@ -31,11 +38,12 @@ def put(
     found: list[Claim],
     extractor: str | None = None,
     origin: str | None = None,
+    partial: bool = False,
 ) -> tuple[str, str]:
     """Store `article` with its claims inside the caller's transaction; returns (status, id)."""
     key = article_key(article)
     row = _existing(conn, key)
-    if row is not None and _same(row, article, extractor):
+    if _decide(row, article, extractor, partial) == UNCHANGED:
         return UNCHANGED, row.id
     now = _now()
     values: dict[str, Any] = {
@@ -48,6 +56,7 @@ def put(
         "text_hash": text_hash(article.text),
         "extractor": extractor,
         "origin": origin,
+        "partial": int(partial),
         "updated_at": now,
     }
     if row is None:
@@ -69,7 +78,13 @@ def put(
 
 
 def _existing(conn: Connection, key: str) -> Any:
-    cols = (articles.c.pk, articles.c.id, articles.c.text_hash, articles.c.extractor)
+    cols = (
+        articles.c.pk,
+        articles.c.id,
+        articles.c.text_hash,
+        articles.c.extractor,
+        articles.c.partial,
+    )
     meta = (articles.c.title, articles.c.outlet, articles.c.published, articles.c.language)
     return conn.execute(select(*cols, *meta).where(articles.c.key == key)).first()
 

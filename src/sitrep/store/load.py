@@ -1,0 +1,163 @@
+"""`sitrep ingest` as a library call: read, skip what is stored, extract claims, store.
+
+Each article and its claims are written in one transaction, so an interrupted ingest
+leaves whole articles only, and running it again picks up where it stopped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from .. import __version__
+from ..errors import InputError
+from ..ingest import Read, article_key, read_inputs
+from ..records import Article, Claim
+from .write import NEW, UNCHANGED
+
+BATCH = 16
+Report = Callable[[str], None]
+Extract = Callable[[Iterable[Article]], Iterator[tuple[Article, list[Claim]]]]
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    new: int = 0
+    unchanged: int = 0
+    updated: int = 0
+    failed: int = 0
+    claims: int = 0
+    undated: int = 0
+
+    def to_json(self) -> dict[str, int]:
+        return asdict(self)
+
+    def line(self) -> str:
+        return (
+            f"articles: {self.new} new, {self.unchanged} unchanged, {self.updated} updated, "
+            f"{self.failed} failed; claims stored: {self.claims}"
+        )
+
+
+def ingest(
+    store: Any,
+    paths: Iterable[str],
+    fetch: bool = False,
+    warn: Report | None = None,
+    tick: Callable[[str], None] | None = None,
+) -> IngestSummary:
+    """Ingest every article in `paths` into `store`; problems go to `warn` as one-line messages.
+
+    `tick(origin)` is called once per article read (for a progress display). An article met
+    twice in one run is stored once: the first time, or the full page after its feed summary.
+    """
+    run = _Run(store, warn or (lambda _m: None))
+    step = tick or (lambda _o: None)
+    for item in read_inputs(paths, fetch):
+        if isinstance(item, InputError):
+            run.summary.failed += 1
+            run.say(str(item))
+            continue
+        step(item.origin)
+        for w in item.warnings:
+            run.say(w)
+        run.offer(item)
+    run.flush()
+    run.summary.claims = sum(run.claims.values())
+    return run.summary
+
+
+class _Run:
+    """One ingest: what is waiting for extraction, and what this run has already seen."""
+
+    def __init__(self, store: Any, say: Report) -> None:
+        self.store = store
+        self.say = say
+        self.summary = IngestSummary()
+        self.extract, self.version = _extractor(say)
+        self.pending: list[tuple[str, Read]] = []
+        self.seen: dict[str, bool] = {}  # key -> whether what we hold is partial
+        self.fresh: set[str] = set()  # keys first stored by this run
+        self.claims: dict[str, int] = {}
+
+    def offer(self, item: Read) -> None:
+        key = article_key(item.article)
+        held = self.seen.get(key)
+        if held is not None and not (held and not item.partial):
+            self.summary.unchanged += 1  # met earlier in this run
+            return
+        self.seen[key] = item.partial
+        if self.store.status(item.article, self.version, item.partial) == UNCHANGED:
+            self.summary.unchanged += 1
+            return
+        self.pending.append((key, item))
+        if len(self.pending) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        items = [item for _, item in self.pending]
+        keys = {id(item): key for key, item in self.pending}
+        for item, found in _extract_all(items, self.extract, self.summary, self.say):
+            key = keys[id(item)]
+            state, _ = self.store.put_article_id(
+                item.article, found, self.version, item.origin, item.partial
+            )
+            if state == UNCHANGED:
+                self.summary.unchanged += 1
+                continue
+            if state == NEW:
+                self.fresh.add(key)
+                self.summary.new += 1
+            elif key in self.fresh:  # the full page of a summary stored earlier in this run
+                self.summary.unchanged += 1
+            else:
+                self.summary.updated += 1
+            self.claims[key] = len(found)
+            if item.article.published is None:
+                self.summary.undated += 1
+                self.say(f"{item.origin}: no publication date found; stored with published null")
+        self.pending.clear()
+
+
+def _extract_all(
+    pending: list[Read], extract: Extract | None, summary: IngestSummary, say: Report
+) -> Iterator[tuple[Read, list[Claim]]]:
+    if extract is None:
+        for item in pending:
+            yield item, []
+        return
+    try:
+        results = list(extract(item.article for item in pending))
+    except Exception:  # one bad article spoils a batch: redo them one at a time
+        results = None
+    if results is not None and len(results) == len(pending):
+        by_obj = {id(art): found for art, found in results}
+        for item in pending:
+            yield item, by_obj.get(id(item.article), [])
+        return
+    for item in pending:
+        try:
+            (_art, found), *_ = list(extract([item.article]))
+        except Exception as exc:
+            summary.failed += 1
+            say(f"{item.origin}: claim extraction failed ({type(exc).__name__}: {exc})")
+            continue
+        yield item, found
+
+
+def _extractor(say: Report) -> tuple[Extract | None, str | None]:
+    """The claim extractor and its version, imported only when ingest runs."""
+    try:
+        from .. import claims
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("sitrep.claims",):
+            raise
+        say("claim extraction is not available; articles are stored without claims")
+        return None, None
+    batch = getattr(claims, "extract_batch", None)
+    if batch is None:
+        say("claim extraction is not available; articles are stored without claims")
+        return None, None
+    version = str(getattr(claims, "VERSION", None) or getattr(claims, "__version__", __version__))
+    return batch, f"sitrep-claims {version}"
