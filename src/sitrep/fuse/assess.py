@@ -13,7 +13,8 @@ Policies:
 - `acled`: best = low = the most conservative (lowest) credible figure; high = the highest, for
   context.
 
-Conflict: two independent sources conflict when the intervals their wordings allow do not
+Conflict (cumulative metrics only: supplies and pledges are separate transfers, not rival
+estimates of one number): two independent sources conflict when the intervals their wordings allow do not
 overlap (exact N: [N, N]; approx N: [0.9N, 1.1N]; at least N: [N, inf); at most N: [0, N];
 almost N: [0.9N, N]; ranges and vague counts: [low, high]).
 """
@@ -98,7 +99,7 @@ class _Standing:
             best=best,
             high=high,
             figures=figures,
-            conflicts=_conflicts(figures),
+            conflicts=_conflicts(figures) if self.series.cumulative else [],
             excluded=excluded,
             basis=basis,
         )

@@ -1,0 +1,1 @@
+"""Reports: the fused ledger as one self-contained HTML file (`report.html.render`)."""
