@@ -1,0 +1,418 @@
+"""The entity catalogue: sources, parties, places and weapons with their aliases.
+
+The data lives in `sitrep/data/catalog.json`; this module loads it and answers three questions:
+which entity does a name mean (`lookup`), where are entities named in a text (`find_mentions`),
+and which party (country or armed group) a mention stands for (`party_of`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sitrep.errors import InputError
+from sitrep.records import SOURCE_KINDS, Source
+
+TYPES = (
+    "intelligence",
+    "military",
+    "government",
+    "official",
+    "media",
+    "ngo",
+    "international",
+    "country",
+    "armed_group",
+    "person",
+    "place",
+    "weapon",
+    "other",
+)
+PARTY_TYPES = ("country", "armed_group")
+# Types whose party is the country they belong to (an army speaks for its state).
+STATE_TYPES = ("intelligence", "military", "government", "official")
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?<=\w)'s?$|(?<=s)'$", re.IGNORECASE)
+_SMALL_WORDS = frozenset("a an and at by for in of on or the to with de du al el la".split())
+# Korean (and general) romanisation variants folded together by the loose key; applied in order.
+_FOLDS = (
+    ("kh", "h"),
+    ("eo", "o"),
+    ("eu", "u"),
+    ("oo", "u"),
+    ("ou", "u"),
+    ("u", "o"),
+    ("ae", "e"),
+    ("iy", "i"),
+    ("yy", "i"),
+    ("ii", "i"),
+    ("sh", "s"),
+    ("ch", "j"),
+    ("k", "g"),
+    ("t", "d"),
+    ("p", "b"),
+    ("w", ""),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One catalogue entry. `kind` is the source kind (CLAIMS.md) or None for places/weapons."""
+
+    id: str
+    name: str
+    type: str
+    kind: str | None = None
+    country: str | None = None
+    wikidata: str | None = None
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    short_names: tuple[str, ...] = ()
+    post: str | None = None
+    org: str | None = None
+    party: str | None = None
+    parent: str | None = None
+    category: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every surface form that names this entity (canonical name, aliases, demonyms)."""
+        return (self.name, *self.aliases, *self.demonyms)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An entity named in a text: `text[start:end]` is the surface form."""
+
+    start: int
+    end: int
+    text: str
+    entity: Entity
+
+
+def strip_accents(s: str) -> str:
+    """Remove diacritics ("Türkiye" → "Turkiye")."""
+    if s.isascii():
+        return s
+    decomposed = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def key(name: str) -> str:
+    """The exact lookup key: case, accents, "the", possessive and punctuation spacing removed."""
+    s = strip_accents(name.translate(_APOSTROPHES)).strip()
+    s = _LEADING_THE.sub("", s)
+    s = _POSSESSIVE.sub("", s.strip())
+    return " ".join(_TOKEN.findall(s.lower()))
+
+
+def loose_key(name: str) -> str:
+    """A transliteration-tolerant key: no separators, romanisation variants folded together."""
+    s = key(name).replace(" ", "")
+    for a, b in _FOLDS:
+        s = s.replace(a, b)
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return s[:-1] + "i" if s.endswith("y") else s
+
+
+def normalise_unknown(name: str) -> str:
+    """Tidy a name that is not in the catalogue: no "the", no possessive, single spaces,
+    title case when it was all lower case ("the kiel institute's" → "Kiel Institute")."""
+    s = " ".join(name.translate(_APOSTROPHES).split())
+    s = _LEADING_THE.sub("", s)
+    s = _POSSESSIVE.sub("", s).strip(" ,;:.\"'")
+    if s and s == s.lower():
+        words = s.split(" ")
+        s = " ".join(
+            w if (i and w in _SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words)
+        )
+    return s
+
+
+_STRICTNESS = {"any": 0, "title": 1, "upper": 2}
+
+
+def _case_rule(alias: str) -> str:
+    """How a surface form must be cased to count: acronyms exactly, proper names capitalised."""
+    letters = [c for c in alias if c.isalpha()]
+    if len(letters) >= 2 and not any(c.islower() for c in letters):
+        return "upper"
+    if letters and alias.lstrip("'\"")[:1].isupper():
+        return "title"
+    return "any"
+
+
+def _case_ok(rule: str, surface: str) -> bool:
+    if rule == "any":
+        return True
+    if rule == "upper":
+        letters = [c for c in surface.rstrip("s") if c.isalpha()]
+        return all(c.isupper() for c in letters)
+    return surface[:1].isupper()
+
+
+class Catalog:
+    """The loaded catalogue with its lookup indexes and mention trie."""
+
+    def __init__(self, entities: Iterable[Entity], ambiguous: dict[str, list[str]] | None = None):
+        self.entities: list[Entity] = list(entities)
+        self.by_id: dict[str, Entity] = {e.id: e for e in self.entities}
+        self.ambiguous: dict[str, list[str]] = {key(k): v for k, v in (ambiguous or {}).items()}
+        self._exact: dict[str, Entity] = {}
+        self._loose: dict[str, Entity | None] = {}
+        self._trie: dict[str, Any] = {}
+        self._short: dict[str, dict[str, Any]] = {}
+        self._countries: dict[str, Entity] = {}
+        for e in self.entities:
+            if e.type == "country" and e.country:
+                self._countries.setdefault(e.country, e)
+        for e in self.entities:
+            self._index(e)
+        for k, ids in self.ambiguous.items():
+            self._exact[k] = self.by_id[ids[0]]
+            node = self._trie
+            for tok in k.split(" "):
+                node = node.setdefault(tok, {})
+            rule = node[""][1] if "" in node else "any"
+            node[""] = (self.by_id[ids[0]], rule)
+
+    # -- building -------------------------------------------------------------------------
+    def _index(self, e: Entity) -> None:
+        for alias in e.names:
+            k = key(alias)
+            if not k:
+                continue
+            self._exact.setdefault(k, e)
+            lk = loose_key(alias)
+            if lk in self._loose and self._loose[lk] is not e:
+                self._loose[lk] = None  # two entities fold together: never guess between them
+            elif lk:
+                self._loose[lk] = e
+            self._insert(self._trie, k, alias, e)
+        for short in e.short_names:
+            self._insert(self._short.setdefault(e.id, {}), key(short), short, e)
+
+    @staticmethod
+    def _insert(trie: dict[str, Any], k: str, alias: str, e: Entity) -> None:
+        node = trie
+        for tok in k.split(" "):
+            node = node.setdefault(tok, {})
+        rule = _case_rule(alias)
+        old = node.get("")
+        if old is None:
+            node[""] = (e, rule)
+        elif old[0] is e and _STRICTNESS[rule] < _STRICTNESS[old[1]]:
+            node[""] = (e, rule)  # the same entity spelled more loosely elsewhere
+        # otherwise first writer wins, like the exact index; the ambiguity list overrides
+
+    # -- loading --------------------------------------------------------------------------
+    @classmethod
+    def from_file(cls, path: Path) -> Catalog:
+        """Load a catalogue JSON file; malformed entries raise InputError naming the file."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise InputError(str(path), f"cannot read catalogue: {exc}") from exc
+        return cls.from_data(data, str(path))
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], origin: str = "catalog") -> Catalog:
+        entities = []
+        for i, raw in enumerate(data.get("entities", [])):
+            try:
+                entities.append(_entity(raw))
+            except (KeyError, TypeError, ValueError) as exc:
+                raise InputError(origin, f"entity {i}: {exc}") from exc
+        ambiguous = data.get("ambiguous") or {}
+        known = {e.id for e in entities}
+        for alias, ids in ambiguous.items():
+            for entity_id in ids:
+                if entity_id not in known:
+                    raise InputError(
+                        origin, f"ambiguous alias {alias!r} names unknown id {entity_id!r}"
+                    )
+        cat = cls(entities, ambiguous)
+        return cat
+
+    @classmethod
+    def load(cls) -> Catalog:
+        """The packaged default catalogue (loaded once, then cached)."""
+        return _default()
+
+    # -- queries --------------------------------------------------------------------------
+    def get(self, entity_id: str) -> Entity | None:
+        return self.by_id.get(entity_id)
+
+    def lookup(self, mention: str) -> Entity | None:
+        """The entity a name means: exact alias first, then transliteration-tolerant."""
+        k = key(mention)
+        if not k:
+            return None
+        e = self._exact.get(k)
+        if e is None:
+            e = self._loose.get(loose_key(mention))
+        if e is None:
+            return None
+        rules = {_case_rule(a) for a in e.names if key(a) == k}
+        if rules == {"upper"} and not _case_ok("upper", _surface(mention)):
+            return None  # "us" is a pronoun, not the US
+        return e
+
+    def find_mentions(self, text: str) -> list[Mention]:
+        """Entities named in `text`, longest match first, whole words only, left to right."""
+        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        norm = [_norm_token(t) for _, _, t in toks]
+        out: list[Mention] = []
+        short_roots: dict[str, Any] = {}
+        root = self._trie
+        i, n = 0, len(toks)
+        while i < n:
+            if norm[i] not in root and norm[i] not in short_roots and not _plural_in(norm[i], root):
+                i += 1
+                continue
+            if _after_prefix(text, toks, i):
+                i += 1
+                continue
+            best = self._walk(text, toks, norm, i, root)
+            if best is None and short_roots:
+                best = self._walk(text, toks, norm, i, short_roots)
+            if best is None:
+                i += 1
+                continue
+            j, e = best
+            start, end = toks[i][0], toks[j][1]
+            out.append(Mention(start, end, text[start:end], e))
+            if e.short_names and e.id in self._short:
+                for tok, sub in self._short[e.id].items():
+                    short_roots[tok] = sub
+            i = j + 1
+        return out
+
+    def _walk(
+        self, text: str, toks: list[tuple[int, int, str]], norm: list[str], i: int, root: dict
+    ) -> tuple[int, Entity] | None:
+        node: dict[str, Any] | None = root
+        found: list[tuple[int, Entity, str]] = []
+        j = i
+        while node is not None and j < len(toks):
+            t = norm[j]
+            nxt = node.get(t)
+            if nxt is None and len(t) > 2 and t.endswith("s"):
+                plural = node.get(t[:-1])
+                if plural is not None and "" in plural:
+                    found.append((j, *plural[""]))
+            if nxt is None:
+                break
+            if "" in nxt:
+                found.append((j, *nxt[""]))
+            node = nxt
+            j += 1
+            if j < len(toks) and not _joined(text, toks[j - 1][1], toks[j][0]):
+                break
+        for j, e, rule in sorted(found, key=lambda f: -f[0]):
+            if _case_ok(rule, text[toks[i][0] : toks[j][1]]):
+                return j, e
+        return None
+
+    def party_of(self, entity: Entity | None) -> str | None:
+        """The country or armed group an entity names as a party ("Pyongyang" → North Korea);
+        None for places, weapons, media, NGOs and international bodies."""
+        seen: set[str] = set()
+        e = entity
+        while e is not None and e.id not in seen:
+            seen.add(e.id)
+            if e.party:
+                e = self.by_id.get(e.party)
+                continue
+            if e.type in PARTY_TYPES:
+                return e.name
+            if e.type == "person":
+                e = self.by_id.get(e.org) if e.org else self._country(e.country)
+                continue
+            if e.type in STATE_TYPES:
+                e = self._country(e.country)
+                continue
+            return None
+        return None
+
+    def as_source(self, entity: Entity, mention: str | None = None) -> Source:
+        """The `source` object for a claim attributed to `entity` (named as `mention`)."""
+        e = entity
+        if e.type == "place" and e.party and e.party in self.by_id:
+            e = self.by_id[e.party]  # "Seoul said" is South Korea speaking
+        kind = e.kind if e.kind in SOURCE_KINDS else None
+        if kind is None:
+            kind = "official" if e.type == "person" else "other"
+        return Source(
+            name=e.name, kind=kind, country=e.country, mention=mention, wikidata=e.wikidata
+        )
+
+    def _country(self, code: str | None) -> Entity | None:
+        return self._countries.get(code) if code else None
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+
+def _entity(raw: dict[str, Any]) -> Entity:
+    if raw["type"] not in TYPES:
+        raise ValueError(f"unknown type {raw['type']!r}")
+    return Entity(
+        id=raw["id"],
+        name=raw["name"],
+        type=raw["type"],
+        kind=raw.get("kind"),
+        country=raw.get("country"),
+        wikidata=raw.get("wikidata"),
+        aliases=tuple(raw.get("aliases") or ()),
+        demonyms=tuple(raw.get("demonyms") or ()),
+        short_names=tuple(raw.get("short_names") or ()),
+        post=raw.get("post"),
+        org=raw.get("org"),
+        party=raw.get("party"),
+        parent=raw.get("parent"),
+        category=raw.get("category"),
+    )
+
+
+@lru_cache(maxsize=1)
+def _default() -> Catalog:
+    text = resources.files("sitrep").joinpath("data/catalog.json").read_text(encoding="utf-8")
+    return Catalog.from_data(json.loads(text), "sitrep/data/catalog.json")
+
+
+def _surface(mention: str) -> str:
+    return _LEADING_THE.sub("", mention.strip())
+
+
+def _norm_token(tok: str) -> str:
+    return strip_accents(tok).lower() if not tok.isascii() else tok.lower()
+
+
+def _plural_in(tok: str, root: dict[str, Any]) -> bool:
+    return len(tok) > 2 and tok.endswith("s") and tok[:-1] in root
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Two tokens belong to one name when only spaces, hyphens, dots or apostrophes separate them."""
+    gap = text[end:start]
+    return len(gap) <= 3 and all(c in " -.'\u2019\u2010\u2011\u2013" for c in gap)
+
+
+def _after_prefix(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """A token glued by a hyphen to a lower-case prefix ("pro-Russian") is not a name."""
+    if i == 0:
+        return False
+    p_start, p_end, prev = toks[i - 1]
+    gap = text[p_end : toks[i][0]]
+    return gap in ("-", "\u2010", "\u2011") and prev.islower()
