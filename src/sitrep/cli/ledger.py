@@ -59,7 +59,7 @@ def claims(
     location: str | None = typer.Option(None, "--location", help="Where."),
     since: str | None = SINCE_OPTION,
     until: str | None = UNTIL_OPTION,
-    search: str | None = typer.Option(None, "--search", help="Words in the evidence or article."),
+    search: str | None = typer.Option(None, "--search", help="Words in the evidence sentence."),
     limit: int | None = LIMIT_OPTION,
     fmt: Format = FORMAT_OPTION,
     db: str | None = DB_OPTION,
@@ -94,6 +94,7 @@ def sources(fmt: Format = FORMAT_OPTION, db: str | None = DB_OPTION) -> None:
 @app.command()
 def articles(
     outlet: str | None = typer.Option(None, "--outlet", help="Only this outlet."),
+    search: str | None = typer.Option(None, "--search", help="Words in the title or text."),
     since: str | None = SINCE_OPTION,
     until: str | None = UNTIL_OPTION,
     limit: int | None = LIMIT_OPTION,
@@ -106,7 +107,7 @@ def articles(
     from ..store import open_store
 
     with open_store(db) as store:
-        found = store.article_entries(outlet, since, until, limit=limit)
+        found = store.article_entries(outlet, since, until, limit=limit, search=search)
     columns = ["id", "published", "outlet", "title", "claims", "url"]
     write((a.to_json() for a in found), fmt.value, columns, widths={"title": 50, "url": 50})
 

@@ -104,7 +104,7 @@ class Store:
         `metric` is exact ("casualties.killed") or a family ("casualties"); subject, location
         and source compare case-insensitively (source also by the aliases it appeared under);
         since/until (YYYY-MM-DD) keep claims whose stated date (else the article's publication
-        date) overlaps the period; `search` matches words in the evidence or the article text.
+        date) overlaps the period; `search` matches words of the evidence sentence.
         Each claim's `article` has id/url/title/outlet/published and empty text.
         """
         with self._read() as conn:
@@ -119,9 +119,12 @@ class Store:
         until: str | None = None,
         with_text: bool = False,
         limit: int | None = None,
+        search: str | None = None,
     ) -> list[Article]:
-        """Stored articles by publication date (text empty unless `with_text`)."""
-        return [e.article for e in self.article_entries(outlet, since, until, with_text, limit)]
+        """Stored articles by publication date (text empty unless `with_text`); `search`
+        matches words of the title or text."""
+        entries = self.article_entries(outlet, since, until, with_text, limit, search)
+        return [e.article for e in entries]
 
     def article_entries(
         self,
@@ -130,10 +133,11 @@ class Store:
         until: str | None = None,
         with_text: bool = False,
         limit: int | None = None,
+        search: str | None = None,
     ) -> list[ArticleEntry]:
         """Stored articles with their claim counts, origin and ingest times."""
         with self._read() as conn:
-            return query.find_articles(conn, outlet, since, until, with_text, limit)
+            return query.find_articles(conn, outlet, since, until, with_text, limit, search)
 
     def sources(self) -> list[SourceEntry]:
         """Canonical sources, most cited first, with aliases and claim/relay counts."""

@@ -112,7 +112,7 @@ def find_claims(
     if until:
         where.append(claims.c.date_start <= until)
     if search:
-        where.append(_search(conn, search))
+        where.append(_search(conn, search, "claims"))
     stmt = (
         select(claims, *ARTICLE_REF)
         .join(articles, articles.c.pk == claims.c.article_pk)
@@ -127,29 +127,21 @@ def find_claims(
     return [_claim(r, cache, vias.get(r.pk, [])) for r in rows]
 
 
-def _search(conn: Connection, query: str) -> ColumnElement[bool]:
-    """Claims whose evidence sentence, or whose article, matches the words of `query`."""
-    if conn.dialect.name == "sqlite":
-        fts = _fts5_query(query)
-        in_claims = text("SELECT rowid FROM claims_fts WHERE claims_fts MATCH :fq").bindparams(
-            fq=fts
-        )
-        in_articles = text(
-            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fa"
-        ).bindparams(fa=fts)
-    else:
-        in_claims = text(
-            "SELECT pk FROM claims WHERE to_tsvector('english', text) "
-            "@@ websearch_to_tsquery('english', :fq)"
-        ).bindparams(fq=query)
-        in_articles = text(
-            "SELECT pk FROM articles WHERE to_tsvector('english', coalesce(title, '') || ' ' || "
-            "text) @@ websearch_to_tsquery('english', :fa)"
-        ).bindparams(fa=query)
+def _search(conn: Connection, query: str, table: str) -> ColumnElement[bool]:
+    """Rows of `table` (claims: the evidence; articles: title and text) matching `query`."""
     col = column("pk", Integer)
-    return or_(
-        claims.c.pk.in_(in_claims.columns(col)), claims.c.article_pk.in_(in_articles.columns(col))
-    )
+    if conn.dialect.name == "sqlite":
+        sql = f"SELECT rowid AS pk FROM {table}_fts WHERE {table}_fts MATCH :fts"
+        found = text(sql).bindparams(fts=_fts5_query(query))
+    else:
+        doc = "text" if table == "claims" else "coalesce(title, '') || ' ' || text"
+        sql = (
+            f"SELECT pk FROM {table} WHERE to_tsvector('english', {doc}) "
+            "@@ websearch_to_tsquery('english', :fts)"
+        )
+        found = text(sql).bindparams(fts=query)
+    owner = claims if table == "claims" else articles
+    return owner.c.pk.in_(found.columns(col))
 
 
 def _fts5_query(query: str) -> str:
@@ -239,6 +231,7 @@ def find_articles(
     until: str | None = None,
     with_text: bool = False,
     limit: int | None = None,
+    search: str | None = None,
 ) -> list[ArticleEntry]:
     n_claims = (
         select(func.count())
@@ -255,6 +248,8 @@ def find_articles(
         stmt = stmt.where(func.lower(articles.c.outlet) == outlet.lower())
     if since:
         stmt = stmt.where(articles.c.published >= since)
+    if search:
+        stmt = stmt.where(_search(conn, search, "articles"))
     if until:  # a published datetime on the `until` day still counts
         stmt = stmt.where(func.substr(articles.c.published, 1, 10) <= until)
     stmt = stmt.order_by(articles.c.published, articles.c.id)
