@@ -18,7 +18,7 @@ V = TypeVar("V")
 Phrases = dict[str, list[tuple[tuple[str, ...], Any]]]
 
 # digits with separators | a word (letters, inner apostrophe) | any other single character
-TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?|\S")
+TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|(?<![\w.,])\.\d+|[^\W\d_]+(?:['’][^\W\d_]+)?|\S")
 THOUSANDS_SPACES = (" ", "\u00a0", "\u2009", "\u202f")
 
 
@@ -89,6 +89,7 @@ class Lexicon:
         self.dozen: int = data["dozen"]
         self.abbrev: dict[str, int] = data["abbreviations"]
         self.abbrev_money_only = frozenset(data["abbreviations_money_only"])
+        self.abbrev_glued_only = frozenset(data["abbreviations_glued_only"])
         self.half_scales = frozenset(data["half_scales"])
         self.qual_before = phrase_index(data["qualifiers_before"], last=True)
         self.qual_after = phrase_index(data["qualifiers_after"])
@@ -124,7 +125,9 @@ class Lexicon:
         self.percent = phrase_index({k: "percent" for k in data["percent_words"]})
         self.age_after = phrase_index({k: True for k in data["age_followers"]})
         self.months = frozenset(data["months"])
-        self.symbol_chars = frozenset(k[-1] for k in data["currency_symbols"] if not k[-1].isalpha())
+        self.symbol_chars = frozenset(
+            k[-1] for k in data["currency_symbols"] if not k[-1].isalpha()
+        )
         self.anchors = frozenset(
             [*self.small, *self.tens, "a", "an", "half", *self.vague_plural]
             + [k.split()[0] for k in data["vague"]]
@@ -229,7 +232,7 @@ def parse_words(t: Tokens, i: int, lex: Lexicon) -> Num | None:
                 break
             cur += lex.tens[w]
             last = "tens"
-        elif w == "-" and last == "tens" and t.glued(j) and t.glued(j + 1):
+        elif w in ("-", "–") and last == "tens" and t.glued(j) == t.glued(j + 1):
             if t.low(j + 1) not in lex.small or lex.small[lows[j + 1]] >= 10:
                 break
             cur += lex.small[lows[j + 1]]

@@ -57,8 +57,8 @@ _ORDINAL_SUFFIX = frozenset(["st", "nd", "rd", "th", "s", "x"])
 _ORDINAL_WORDS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth".split()
 )
-_RANGE_JOINERS = frozenset(["to", "-", "–", "—", "through", "and", "&"])
-_STOP_PUNCT = frozenset(".,;:()[]{}\"!?")
+_RANGE_JOINERS = frozenset(["to", "-", "–", "—", "~", "through", "and", "&"])
+_STOP_PUNCT = frozenset('.,;:()[]{}"!?')
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -74,7 +74,7 @@ def find_quantities(text: str) -> list[Quantity]:
     lows, anchors, n = t.lows, lex.anchors, t.n
     while i < n:
         w = lows[i]
-        if not ("0" <= w[0] <= "9" or w in anchors):
+        if not ("0" <= w[0] <= "9" or w in anchors or (w[0] == "." and len(w) > 1)):
             i += 1
             continue
         found, nxt = _quantities_at(t, i, lex, blocked, floor)
@@ -100,7 +100,7 @@ def _is_blocked(blocked: list[tuple[int, int]], pos: int) -> bool:
 def _parse_number(t: Tokens, i: int, lex: Lexicon, money: bool) -> Num | None:
     """A number starting at token i: digits (with multiplier), words, or a vague amount."""
     w = t.lows[i]
-    if "0" <= w[0] <= "9":
+    if "0" <= w[0] <= "9" or (w[0] == "." and len(w) > 1):
         return _parse_digits(t, i, lex, money)
     return parse_vague(t, i, lex) or parse_words(t, i, lex)
 
@@ -111,8 +111,7 @@ def _parse_digits(t: Tokens, i: int, lex: Lexicon, money: bool) -> Num | None:
     while (
         s.isdigit()
         and t.is_digits(j)
-        and len(t.words[j]) == 3
-        and t.words[j].isdigit()
+        and re.fullmatch(r"\d{3}(?:\.\d+)?", t.words[j])
         and t.starts[j] - t.ends[j - 1] == 1
         and t.text[t.ends[j - 1]] in THOUSANDS_SPACES
         and (j - i > 1 or len(s) <= 3)
@@ -134,13 +133,23 @@ def _parse_digits(t: Tokens, i: int, lex: Lexicon, money: bool) -> Num | None:
             k += 1
     elif w == "dozen":
         mult, k = lex.dozen, k + 1
-    elif w in lex.abbrev and (t.glued(k) or money) and not t.is_digits(k + 1):
-        if w not in lex.abbrev_money_only or _money_follows(t, k + 1, lex) or money:
-            mult, k = lex.abbrev[w], k + 1
-        elif _counted_unit(t, k + 1, lex) is not None and w == "m":
+    elif w in lex.abbrev and not (t.glued(k + 1) and t.words[k + 1][0].isalnum()):
+        if _abbreviation_ok(t, k, lex, money):
             mult, k = lex.abbrev[w], k + 1
     value = float(base * Decimal(mult))
     return Num(i, k, value, mult=float(mult), plain=plain and mult == 1)
+
+
+def _abbreviation_ok(t: Tokens, k: int, lex: Lexicon, money: bool) -> bool:
+    """'2bn', '10k', '€500m', '10M', '10m people'; not '500m' (metres) or '5b' alone."""
+    w = t.lows[k]
+    if w in lex.abbrev_glued_only and not t.glued(k) and not money:
+        return False
+    if w not in lex.abbrev_money_only or money or _money_follows(t, k + 1, lex):
+        return True
+    if w == "m" and t.words[k] == "M" and t.glued(k):
+        return True
+    return w in ("m", "b") and _counted_unit(t, k + 1, lex) is not None
 
 
 def _money_follows(t: Tokens, k: int, lex: Lexicon) -> bool:
@@ -211,7 +220,8 @@ def _quantities_at(
     rq = match_at(t, end, lex.qual_after)
     if rq and not (rq[1] == "more_than" and t.low(end) == "+" and not t.glued(end)):
         end += rq[0]
-        qual = qual or rq[1]
+        if qual in (None, "approx"):
+            qual, qstart = rq[1], (qstart if qual else first)
     if x.vague:
         return [_make(t, qstart if qual else first, end, x, "vague", unit)], end
     if qual is None:
@@ -261,6 +271,8 @@ def _not_a_count(t: Tokens, x: Num, lex: Lexicon) -> bool:
         if prev[0].isalpha() or prev in ("/", ":", "#", "№", "."):
             return True
         if prev in ("-", "‑") and t.glued(i - 1) and t.is_alpha(i - 2):
+            if t.glued(i - 2) and t.is_digits(i - 3):  # '5k-20k'
+                return False
             return t.lows[i - 2] not in lex.small and t.lows[i - 2] not in lex.tens
     if j < t.n and t.glued(j):
         nxt = t.lows[j]
@@ -353,12 +365,14 @@ def _range_end(
         return None, x.j
     if x.spelled != y.spelled and joiner in ("-", "–", "—"):
         return None, x.j
+    if joiner == "or" and (x.mult != y.mult or y.value > 2 * x.value + 1):
+        return None, x.j
     if y.mult > 1 and x.mult == 1 and x.value * y.mult <= y.value:
         x.value *= y.mult
         x.mult = y.mult
         x.plain = False
     if x.value >= y.value and before != "between":
-        if x.plain and y.plain and _yearlike(x) and y.value < 100 and joiner == "-":
+        if x.plain and y.plain and _yearlike(x) and y.value < 100 and joiner in ("-", "–"):
             return y, y.j  # '2022-23'
         return None, x.j
     return y, y.j
