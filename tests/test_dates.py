@@ -73,7 +73,7 @@ def test_relative_expressions(text: str, expected: tuple[str, str]) -> None:
         ("The report was published on December 23, 2019.", "2019-12-23"),
         ("The report was published in March 2021.", "2021-03"),
         ("The treaty dates from 1953.", "1953"),
-        ("The report covers the 1990s.", "199X"),
+        ("The report covers the 1990s.", "199"),
         ("The report covers Q3 2023.", "2023-Q3"),
         ("The accord was signed on Christmas Day 2016.", "2016-12-25"),
     ],

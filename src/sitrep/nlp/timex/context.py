@@ -25,19 +25,29 @@ def _cue_regex() -> re.Pattern[str]:
 
 
 _CUES = _cue_regex()
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|get|got)\s+(?:\w+ly\s+)?$", re.I)
 _BOUNDARY = re.compile(r"[.!?;]\s+(?=[A-Z\"'“])|\n")
 
 
 class Ctx:
     """Resolution context for one text."""
 
-    __slots__ = ("text", "ref", "anchor")
+    __slots__ = ("text", "ref", "anchor", "quarter")
 
     def __init__(self, text: str, ref: date | None) -> None:
         self.text = text
         self.ref = ref
         # The last absolute date mentioned (for "that day", "two days later").
         self.anchor: date | None = None
+        # The last quarter mentioned and where ("a year earlier" after "the third quarter").
+        self.quarter: tuple[int, str] | None = None
+
+    def period_year_ago(self, pos: int) -> str | None:
+        """The quarter a year before the last one mentioned near `pos`, if any."""
+        if self.quarter is None or pos - self.quarter[0] > 1500:
+            return None
+        y, q = self.quarter[1].split("-Q")
+        return f"{int(y) - 1}-Q{q}"
 
     # -- tense ----------------------------------------------------------------------------
     def tense(self, start: int, end: int) -> str:
@@ -50,14 +60,14 @@ class Ctx:
             cut = m.end()
         if cut is not None:
             before = before[cut:]
-        strong = weak = None
+        last = None
         for m in _CUES.finditer(before):
-            if m.group("w"):
-                weak = m
-            else:
-                strong = m
-        if strong is not None or weak is not None:
-            return FUTURE if (strong or weak).group("f") else PAST  # type: ignore[union-attr]
+            if m.group("w") and _PASSIVE.search(before, 0, m.start()):
+                continue  # "will be held": a participle, not a past tense
+            last = m
+        if last is not None:
+            return FUTURE if last.group("f") else PAST
+        weak = None
         after = text[end : end + 70]
         b = _BOUNDARY.search(after)
         if b:
@@ -135,5 +145,6 @@ class Ctx:
             return None
         cur = cal.quarter_of(ref)
         if tense == FUTURE:
-            return ref.year if q >= cur else ref.year + 1
+            # results are reported after a quarter ends: the last one is still "this year's"
+            return ref.year if q >= cur - 1 else ref.year + 1
         return ref.year if q <= cur else ref.year - 1

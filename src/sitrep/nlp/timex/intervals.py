@@ -17,7 +17,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\d{4}-Q[1-4]$"), "quarter"),
     (re.compile(r"^\d{4}-H[12]$"), "half"),
     (re.compile(r"^\d{4}-(?:SP|SU|FA|WI)$"), "season"),
-    (re.compile(r"^\d{3}X$"), "decade"),
+    (re.compile(r"^\d{3}X?$"), "decade"),
     (re.compile(r"^\d{2}$"), "century"),
 )
 

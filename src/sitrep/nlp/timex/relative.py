@@ -219,11 +219,37 @@ def h_ago(m: re.Match[str], ctx: Ctx) -> Result:
     if base is None:
         return "DATE", None
     if t == "T":
-        return "DATE", cal.day(base)
+        return None
+    if (
+        letter == "Y"
+        and n == 1
+        and mult == 1
+        and anaph
+        or direction == "ago"
+        and n == 1
+        and letter == "Y"
+    ):
+        period = ctx.period_year_ago(m.start())
+        if period:
+            return "DATE", period
     if letter == "D" and m["u"].lower().startswith("weekend"):
         letter = "W"
     d = cal.shift(base, sign * n * mult, letter)
     return "DATE", gran_value(d, "Y" if mult > 1 else letter)
+
+
+YEARAGO = re.compile(
+    r"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?year-(?:earlier|ago)"
+    r"(?:\s+(?:period|quarter|level|results?))?(?![a-z-])",
+    re.I,
+)
+
+
+def h_yearago(m: re.Match[str], ctx: Ctx) -> Result:
+    period = ctx.period_year_ago(m.start())
+    if period:
+        return "DATE", period
+    return "DATE", (str(ctx.ref.year - 1) if ctx.ref else None)
 
 
 # -- durations --------------------------------------------------------------------------------
@@ -233,7 +259,7 @@ DURATION = re.compile(
     rf"coming|first|previous|following|latest|final|remaining|initial|same|entire|whole|"
     rf"full|preceding|ensuing|subsequent|recent|other)\s+)?(?:(?P<mod>{MODS})\s+)?(?P<n>{NUM})"
     rf"(?:\s+|-)(?:(?:more|additional|full|straight|consecutive|long|trading|business|calendar|"
-    rf"working)\s+)?(?P<u>{UNIT_PL})(?P<adj>-(?:long|old))?(?![a-z])",
+    rf"working)\s+)?(?P<u>{UNIT_PL})(?P<adj>-long)?(?![a-z-])",
     re.I,
 )
 
@@ -252,6 +278,8 @@ def h_duration(m: re.Match[str], ctx: Ctx) -> Result:
             return None
     if n == 1 and u == "second" and not m["rel"] and not m["mod"]:
         return None
+    if ctx.text.startswith("-old", m.end()) or (u.startswith("quarter") and "-" in m.group(0)):
+        return None
     return "DURATION", duration(n, u)
 
 
@@ -263,6 +291,11 @@ BARE = re.compile(
 
 
 def h_bare(m: re.Match[str], ctx: Ctx) -> Result:
+    adj = (m["rel"] or m["rel2"] or "").lower()
+    if adj == "recent":
+        return "DATE", "PAST_REF"
+    if adj == "coming":
+        return "DATE", "FUTURE_REF"
     return "DURATION", duration(None, m["u"])
 
 

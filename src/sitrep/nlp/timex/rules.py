@@ -248,8 +248,11 @@ def h_decade(m: re.Match[str], ctx: Ctx) -> Result:
         century = "19" if ctx.ref is None or ctx.ref.year < 2030 else "20"
         if dec[1] in "012" and ctx.ref is not None and ctx.ref.year >= 2000:
             century = "20"
-        return "DATE", f"{century}{dec[1]}X"
-    return "DATE", f"{dec[:3]}X"
+        digits = f"{century}{dec[1]}"
+    else:
+        digits = dec[:3]
+    # TimeML writes a decade as three digits ("the 1990s" = 199); bare "1990s" as 199X
+    return "DATE", digits if m.group(0).lower().startswith("the") else f"{digits}X"
 
 
 CENTURY = re.compile(

@@ -39,6 +39,7 @@ RULES: tuple[Rule, ...] = (
     Rule("words", rel.WORDS, rel.h_words),
     Rule("relunit", rel.RELUNIT, rel.h_relunit, anaphoric=True),
     Rule("ago", rel.AGO, rel.h_ago, anaphoric=True),
+    Rule("yearago", rel.YEARAGO, rel.h_yearago, anaphoric=True),
     Rule("weekday", rel.WEEKDAY, rel.h_weekday),
     Rule("duration", rel.DURATION, rel.h_duration),
     Rule("bare", rel.BARE, rel.h_bare, extent=rel.bare_extent),
@@ -46,6 +47,7 @@ RULES: tuple[Rule, ...] = (
 )
 _PRIORITY = {r.name: i for i, r in enumerate(RULES)}
 _DAY = re.compile(r"\d{4}-\d\d-\d\d$")
+_QUARTER = re.compile(r"\d{4}-Q[1-4]$")
 
 
 @dataclass(slots=True)
@@ -94,11 +96,13 @@ def scan(text: str, ref: date | None) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     for c in _select(_candidates(text, ctx)):
         typ, value = c.type, c.value
-        if c.rule.anaphoric and ctx.anchor is not None:
+        if c.rule.anaphoric:
             res = c.rule.handler(c.match, ctx)
             if res is not None:
                 typ, value = res
         out.append(TimeExpr(c.start, c.end, text[c.start : c.end], typ, value))
+        if value and _QUARTER.match(value):
+            ctx.quarter = (c.start, value)
         if (
             value
             and typ == "DATE"
