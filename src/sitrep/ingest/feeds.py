@@ -41,7 +41,7 @@ def read_feed(name: str, doc_id: str, data: bytes) -> Iterator[Read | InputError
         return
     if problem is not None:
         yield InputError(
-            name, f"malformed feed ({_why(problem)}); the {len(entries)} entries read were kept"
+            name, f"malformed feed ({_why(problem)}); {len(entries)} entries could be read"
         )
     channel = parsed.get("feed") or {}
     outlet = channel.get("title") or outlet_from_url(channel.get("link"))

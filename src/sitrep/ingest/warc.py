@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import logging
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -10,6 +12,7 @@ from .base import Read
 from .html import page_article
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+logging.getLogger("warcio").setLevel(logging.ERROR)
 
 
 def read_warc(
@@ -18,10 +21,12 @@ def read_warc(
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    pages = 0
+    if not _is_warc(stream):
+        yield InputError(name, "not a WARC file (it does not start with a WARC/1.x record)")
+        return
     n = 0
     try:
-        for record in ArchiveIterator(stream, arc2warc=True):
+        for record in ArchiveIterator(stream):
             if record.rec_type not in ("response", "resource"):
                 continue
             n += 1
@@ -43,8 +48,6 @@ def read_warc(
             got = page_article(label, f"{doc_id}:{n}", body, uri, charset, origin=label)
             if isinstance(got, InputError):
                 got = InputError(name, f"record {n} ({uri}): {got.problem}")
-            else:
-                pages += 1
             yield got
     except (ArchiveLoadFailed, ValueError, EOFError, OSError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -52,6 +55,23 @@ def read_warc(
         return
     if n == 0:
         yield InputError(name, "no response records in the web archive")
+
+
+def _is_warc(stream: BinaryIO) -> bool:
+    """Whether `stream` (plain or gzip) starts with a WARC record; rewinds it."""
+    head = stream.read(2)
+    stream.seek(0)
+    try:
+        if head == b"\x1f\x8b":
+            with gzip.GzipFile(fileobj=stream) as gz:
+                head = gz.read(5)
+        else:
+            head = stream.read(5)
+    except (OSError, EOFError):
+        return False
+    finally:
+        stream.seek(0)
+    return head == b"WARC/"
 
 
 def _charset(ctype: str) -> str | None:
