@@ -307,10 +307,12 @@ class Catalog:
         while node is not None and j < len(toks):
             t = norm[j]
             nxt = node.get(t)
-            if nxt is None and len(t) > 2 and t.endswith("s"):
-                plural = node.get(t[:-1])
-                if plural is not None and "" in plural:
-                    found.append((j, *plural[""]))
+            if nxt is None and len(t) > (1 if j > i else 2) and t.endswith("s"):
+                for singular in _singulars(t):
+                    sub = node.get(singular)
+                    if sub is not None and "" in sub:
+                        found.append((j, *sub[""]))
+                        break
             if nxt is None:
                 break
             if "" in nxt:
@@ -331,6 +333,8 @@ class Catalog:
         e = entity
         while e is not None and e.id not in seen:
             seen.add(e.id)
+            if e.party == e.id:
+                return e.name  # a body that acts as a party itself (the EU, NATO)
             if e.party:
                 e = self.by_id.get(e.party)
                 continue
@@ -399,8 +403,17 @@ def _norm_token(tok: str) -> str:
     return strip_accents(tok).lower() if not tok.isascii() else tok.lower()
 
 
+def _singulars(tok: str) -> tuple[str, ...]:
+    """Singular readings of a plural token ("batteries" → "battery", "Shaheds" → "shahed")."""
+    if tok.endswith("ies") and len(tok) > 4:
+        return (tok[:-3] + "y", tok[:-1])
+    if tok.endswith("es") and len(tok) > 3:
+        return (tok[:-1], tok[:-2])
+    return (tok[:-1],)
+
+
 def _plural_in(tok: str, root: dict[str, Any]) -> bool:
-    return len(tok) > 2 and tok.endswith("s") and tok[:-1] in root
+    return len(tok) > 2 and tok.endswith("s") and any(s in root for s in _singulars(tok))
 
 
 def _joined(text: str, end: int, start: int) -> bool:

@@ -1,0 +1,395 @@
+"""The entity catalogue: data integrity, lookup, mention finding, parties and sources."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from sitrep.catalog import TYPES, Catalog, Entity, key, loose_key, normalise_unknown
+from sitrep.errors import InputError
+from sitrep.records import SOURCE_KINDS
+
+DATA = Path(__file__).resolve().parent.parent / "src" / "sitrep" / "data" / "catalog.json"
+
+
+@pytest.fixture(scope="module")
+def cat() -> Catalog:
+    return Catalog.load()
+
+
+@pytest.fixture(scope="module")
+def raw() -> dict:
+    return json.loads(DATA.read_text(encoding="utf-8"))
+
+
+# -- the data file ---------------------------------------------------------------------------
+
+
+def test_catalogue_is_big_enough(cat: Catalog) -> None:
+    assert len(cat) >= 450
+    by_type = defaultdict(int)
+    for e in cat.entities:
+        by_type[e.type] += 1
+    for t in ("intelligence", "military", "government", "media", "ngo", "international"):
+        assert by_type[t] >= 10, t
+    for t in ("country", "armed_group", "person", "place", "weapon"):
+        assert by_type[t] >= 30, t
+
+
+def test_ids_unique_and_slugs(raw: dict) -> None:
+    ids = [e["id"] for e in raw["entities"]]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids)
+
+
+def test_types_kinds_countries(cat: Catalog) -> None:
+    for e in cat.entities:
+        assert e.type in TYPES, e.id
+        if e.type in ("place", "weapon"):
+            assert e.kind is None, e.id
+        else:
+            assert e.kind in SOURCE_KINDS, e.id
+        assert e.country is None or re.fullmatch(r"[A-Z]{2}", e.country), e.id
+        assert e.name.strip() == e.name and e.name, e.id
+
+
+def test_wikidata_ids_wellformed_and_unique(cat: Catalog) -> None:
+    seen: dict[str, str] = {}
+    for e in cat.entities:
+        if e.wikidata is None:
+            continue
+        assert re.fullmatch(r"Q[0-9]+", e.wikidata), e.id
+        assert e.wikidata not in seen, (e.id, seen.get(e.wikidata))
+        seen[e.wikidata] = e.id
+
+
+def test_no_alias_shared_unless_listed_as_ambiguous(cat: Catalog) -> None:
+    owners: dict[str, set[str]] = defaultdict(set)
+    for e in cat.entities:
+        for name in e.names:
+            owners[key(name)].add(e.id)
+    shared = {k: ids for k, ids in owners.items() if len(ids) > 1}
+    for k, ids in shared.items():
+        assert k in cat.ambiguous, (k, ids)
+        assert ids <= set(cat.ambiguous[k]), (k, ids)
+
+
+def test_references_point_to_entities(cat: Catalog) -> None:
+    for e in cat.entities:
+        for ref in (e.org, e.party, e.parent):
+            assert ref is None or ref in cat.by_id, (e.id, ref)
+        if e.type == "person":
+            assert e.post, e.id
+        if e.type == "weapon":
+            assert e.category, e.id
+        if e.type == "place":
+            assert e.parent is None or cat.by_id[e.parent].type == "place", e.id
+
+
+def test_every_country_has_one_country_entity(cat: Catalog) -> None:
+    codes = [e.country for e in cat.entities if e.type == "country"]
+    assert len(codes) == len(set(codes))
+    used = {e.country for e in cat.entities if e.country}
+    assert used <= set(codes), used - set(codes)
+
+
+def test_bad_catalogue_file_names_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "cat.json"
+    bad.write_text('{"entities": [{"id": "x", "name": "X", "type": "spaceship"}]}')
+    with pytest.raises(InputError, match="spaceship"):
+        Catalog.from_file(bad)
+    bad.write_text("{not json")
+    with pytest.raises(InputError, match="cat.json"):
+        Catalog.from_file(bad)
+
+
+# -- lookup ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "mention, entity_id",
+    [
+        ("Lee Seong-kweun", "lee-seong-kweun"),
+        ("Lee Sung-kwon", "lee-seong-kweun"),
+        ("Lee Seong-gwon", "lee-seong-kweun"),
+        ("lee seong kweun", "lee-seong-kweun"),
+        ("Lee Sungkwon", "lee-seong-kweun"),
+        ("Kim Jong Un", "kim-jong-un"),
+        ("Kim Jong-un", "kim-jong-un"),
+        ("KIM JONG UN", "kim-jong-un"),
+        ("Budanov", "budanov"),
+        ("Kyrylo Budanov's", "budanov"),
+        ("Zelenskyy", "zelensky"),
+        ("Zelenskiy", "zelensky"),
+        ("HUR", "hur"),
+        ("GUR", "hur"),
+        ("Main Intelligence Directorate", "hur"),
+        ("Ukrainian military intelligence", "hur"),
+        ("Defense Intelligence of Ukraine", "hur"),
+        ("the Pentagon", "us-dod"),
+        ("The Pentagon's", "us-dod"),
+        ("NIS", "nis"),
+        ("Ansar Allah", "houthis"),
+        ("Khan Yunis", "khan-younis"),
+        ("Türkiye", "turkey"),
+        ("Turkiye", "turkey"),
+        ("Andriy Kovalenko", "kovalenko"),
+        ("Centre for Countering Disinformation", "ccd"),
+        ("Shahed-136", "shahed-136"),
+        ("Geran 2", "shahed-136"),
+        ("KN23", "kn-23"),
+        ("Hwasong-11", "kn-23"),
+        ("Koksan", "koksan"),
+        ("M-1991", "ms-240"),
+        ("Kursk region", "kursk-oblast"),
+        ("El-Fasher", "el-fasher"),
+        ("Médecins Sans Frontières", "msf"),
+        ("Doctors Without Borders", "msf"),
+    ],
+)
+def test_lookup_variants(cat: Catalog, mention: str, entity_id: str) -> None:
+    e = cat.lookup(mention)
+    assert e is not None and e.id == entity_id, (mention, e)
+
+
+@pytest.mark.parametrize("mention", ["us", "is", "", "the", "Lee", "Kim", "the weather office"])
+def test_lookup_rejects(cat: Catalog, mention: str) -> None:
+    assert cat.lookup(mention) is None
+
+
+def test_ambiguous_alias_takes_the_listed_default(cat: Catalog) -> None:
+    e = cat.lookup("Lancet")
+    assert e is not None and e.id == cat.ambiguous[key("Lancet")][0]
+
+
+def test_loose_matching_never_confuses_two_people(cat: Catalog) -> None:
+    """Every person's every name resolves to that person, exact or transliteration-tolerant."""
+    for e in cat.entities:
+        if e.type != "person":
+            continue
+        for name in e.names:
+            got = cat.lookup(name)
+            assert got is not None and got.id == e.id, (name, got and got.id)
+
+
+def test_loose_key_folds_romanisation_variants() -> None:
+    assert loose_key("Lee Seong-kweun") == loose_key("Lee Sung-kwon") == loose_key("Lee Seong-gwon")
+    assert loose_key("Kim Jong Un") == loose_key("Kim Jong-un")
+    assert loose_key("Kim Jong Un") != loose_key("Kim Jong Il")
+    assert loose_key("Kim Yo Jong") != loose_key("Kim Jong Un")
+
+
+# -- find_mentions ---------------------------------------------------------------------------
+
+
+def spans(cat: Catalog, text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.entity.id) for m in cat.find_mentions(text)]
+
+
+def test_find_mentions_longest_match_and_offsets(cat: Catalog) -> None:
+    text = "South Korea's National Intelligence Service said the Russian Defence Ministry lied."
+    ms = cat.find_mentions(text)
+    assert [(m.text, m.entity.id) for m in ms] == [
+        ("South Korea's National Intelligence Service", "nis"),
+        ("Russian Defence Ministry", "ru-mod"),
+    ]
+    for m in ms:
+        assert text[m.start : m.end] == m.text
+
+
+def test_find_mentions_the_and_possessives(cat: Catalog) -> None:
+    text = "The Pentagon's spokesman and the Kremlin's envoy met in Pyongyang's embassy."
+    assert spans(cat, text) == [
+        ("Pentagon", "us-dod"),
+        ("Kremlin", "kremlin"),
+        ("Pyongyang", "pyongyang"),
+    ]
+
+
+def test_find_mentions_whole_words_only(cat: Catalog) -> None:
+    text = "Thousands of Usbek traders, a Russianist and campus staff discussed Ukrainely."
+    assert spans(cat, text) == []
+
+
+def test_find_mentions_respects_case_for_acronyms_and_names(cat: Catalog) -> None:
+    assert spans(cat, "They told us it is over.") == []
+    assert spans(cat, "The US and the UK sent aid.") == [
+        ("US", "united-states"),
+        ("UK", "united-kingdom"),
+    ]
+    assert spans(cat, "a patriot and an abrams fan") == []
+    assert spans(cat, "Ukraine received Patriot batteries and Abrams tanks.") == [
+        ("Ukraine", "ukraine"),
+        ("Patriot batteries", "patriot"),
+        ("Abrams tanks", "abrams"),
+    ]
+
+
+def test_find_mentions_hyphen_prefix_is_not_a_party(cat: Catalog) -> None:
+    assert spans(cat, "pro-Russian separatists shelled the town") == []
+    assert spans(cat, "the Russia-Ukraine war") == [("Russia", "russia"), ("Ukraine", "ukraine")]
+
+
+def test_find_mentions_plurals_and_spelling_variants(cat: Catalog) -> None:
+    text = "Kyiv says it downed 40 Shaheds, two Iskander-Ms and a Kh-101; Kim Jong-un watched."
+    assert spans(cat, text) == [
+        ("Kyiv", "kyiv"),
+        ("Shaheds", "shahed-136"),
+        ("Iskander-Ms", "iskander-m"),
+        ("Kh-101", "kh-101"),
+        ("Kim Jong-un", "kim-jong-un"),
+    ]
+
+
+def test_find_mentions_weapon_designations(cat: Catalog) -> None:
+    text = "It shipped 240-millimeter rocket launchers, KN-23 ballistic missiles and Koksan guns."
+    assert spans(cat, text) == [
+        ("240-millimeter rocket launchers", "ms-240"),
+        ("KN-23 ballistic missiles", "kn-23"),
+        ("Koksan guns", "koksan"),
+    ]
+
+
+def test_short_names_only_after_the_full_name(cat: Catalog) -> None:
+    assert spans(cat, "Lee said the figure was rising.") == []
+    text = "Rep. Lee Seong-kweun briefed reporters. Lee said the figure was rising."
+    assert spans(cat, text) == [
+        ("Rep. Lee Seong-kweun", "lee-seong-kweun"),
+        ("Lee", "lee-seong-kweun"),
+    ]
+
+
+def test_find_mentions_does_not_join_across_commas(cat: Catalog) -> None:
+    assert spans(cat, "Sudan, South Sudan") == [("Sudan", "sudan"), ("South Sudan", "south-sudan")]
+
+
+def test_find_mentions_accents_and_curly_apostrophes(cat: Catalog) -> None:
+    text = "Türkiye’s drones and Hamas’ armed wing"
+    assert spans(cat, text) == [("Türkiye", "turkey"), ("Hamas’ armed wing", "qassam")]
+
+
+# -- parties and sources ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "mention, party",
+    [
+        ("North Korean", "North Korea"),
+        ("DPRK", "North Korea"),
+        ("Pyongyang", "North Korea"),
+        ("North Korean soldiers", "North Korea"),
+        ("Kim Jong Un", "North Korea"),
+        ("Moscow", "Russia"),
+        ("Kremlin", "Russia"),
+        ("Russian Defense Ministry", "Russia"),
+        ("Shoigu", "Russia"),
+        ("Kyiv", "Ukraine"),
+        ("Budanov", "Ukraine"),
+        ("General Staff of Ukraine", "Ukraine"),
+        ("Gazans", "Palestine"),
+        ("Gaza", "Palestine"),
+        ("Gaza health ministry", "Palestine"),
+        ("IDF", "Israel"),
+        ("Houthi", "Houthis"),
+        ("Yahya Saree", "Houthis"),
+        ("RSF", "Rapid Support Forces"),
+        ("Hemedti", "Rapid Support Forces"),
+        ("SAF", "Sudan"),
+        ("Tigrayan", "Tigray People's Liberation Front"),
+        ("Qassam Brigades", "Hamas"),
+        ("Africa Corps", "Russia"),
+        ("Lee Seong-kweun", "South Korea"),
+        ("Tatmadaw", "Myanmar"),
+        ("Seoul", "South Korea"),
+    ],
+)
+def test_party_of(cat: Catalog, mention: str, party: str) -> None:
+    assert cat.party_of(cat.lookup(mention)) == party
+
+
+@pytest.mark.parametrize("mention", ["Reuters", "OCHA", "HRW", "Kursk Oblast", "HIMARS", "Bakhmut"])
+def test_party_of_is_none_for_non_parties(cat: Catalog, mention: str) -> None:
+    e = cat.lookup(mention)
+    assert e is not None and cat.party_of(e) is None
+
+
+def test_as_source(cat: Catalog) -> None:
+    nis = cat.lookup("NIS")
+    assert nis is not None
+    src = cat.as_source(nis, "South Korea's spy agency")
+    assert (src.name, src.kind, src.country, src.mention) == (
+        "National Intelligence Service",
+        "intelligence",
+        "KR",
+        "South Korea's spy agency",
+    )
+    lee = cat.lookup("Lee Sung-kwon")
+    assert lee is not None
+    src = cat.as_source(lee, "Lee")
+    assert (src.name, src.kind, src.country) == ("Lee Seong-kweun", "official", "KR")
+    seoul = cat.lookup("Seoul")
+    assert seoul is not None
+    assert cat.as_source(seoul, "Seoul").name == "South Korea"
+    dod = cat.lookup("Pentagon")
+    assert dod is not None and cat.as_source(dod).wikidata == dod.wikidata
+
+
+def test_entity_is_frozen(cat: Catalog) -> None:
+    e = cat.entities[0]
+    assert isinstance(e, Entity)
+    with pytest.raises(AttributeError):
+        e.name = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "raw_name, tidy",
+    [
+        ("the kiel institute's", "Kiel Institute"),
+        ("The  Northbridge   Institute", "Northbridge Institute"),
+        ("institute for the study of war", "Institute for the Study of War"),
+        ("Harbor Line’s", "Harbor Line"),
+        ("local officials", "Local Officials"),
+        ("UN-backed panel", "UN-backed panel"),
+    ],
+)
+def test_normalise_unknown(raw_name: str, tidy: str) -> None:
+    assert normalise_unknown(raw_name) == tidy
+
+
+# -- alignment with the gold data (names the scorer expects) ----------------------------------
+
+
+def _gold(shared: Path) -> list[dict]:
+    rows = []
+    for path in (shared / "corpus" / "dev_gold.jsonl", shared / "seed" / "gold.jsonl"):
+        rows += [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    return rows
+
+
+def test_gold_subjects_resolve_to_themselves(cat: Catalog, shared: Path) -> None:
+    for row in _gold(shared):
+        for field in ("subject", "recipient"):
+            name = row.get(field)
+            if name is None or name.endswith(" crew"):
+                continue
+            e = cat.lookup(name)
+            assert e is not None and cat.party_of(e) == name, (field, name, e)
+
+
+def test_gold_locations_resolve_to_their_canonical_name(cat: Catalog, shared: Path) -> None:
+    for row in _gold(shared):
+        loc = row.get("location")
+        if loc:
+            e = cat.lookup(loc)
+            assert e is not None and e.name == loc, (loc, e)
+
+
+def test_gold_source_names_are_catalogued(cat: Catalog, shared: Path) -> None:
+    names = {row["source"]["name"] for row in _gold(shared) if row.get("source")}
+    missing = sorted(n for n in names if cat.lookup(n) is None)
+    # generic descriptions ("local officials", a hospital doctor) are not entities
+    assert len(missing) <= 5, missing
