@@ -125,6 +125,8 @@ class Lexicon:
         self.percent = phrase_index({k: "percent" for k in data["percent_words"]})
         self.age_after = phrase_index({k: True for k in data["age_followers"]})
         self.months = frozenset(data["months"])
+        self.metre_context = frozenset(data["metre_context"])
+        self.over_is_during = frozenset(data["duration_over_is_during"])
         self.symbol_chars = frozenset(
             k[-1] for k in data["currency_symbols"] if not k[-1].isalpha()
         )

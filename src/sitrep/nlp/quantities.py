@@ -58,7 +58,9 @@ _ORDINAL_WORDS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth".split()
 )
 _RANGE_JOINERS = frozenset(["to", "-", "–", "—", "~", "through", "and", "&"])
-_STOP_PUNCT = frozenset('.,;:()[]{}"!?')
+_DURATIONS = frozenset(
+    ["s", "min", "h", "day", "week", "month", "year", "decade", "century", "night"]
+)
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -147,9 +149,9 @@ def _abbreviation_ok(t: Tokens, k: int, lex: Lexicon, money: bool) -> bool:
         return False
     if w not in lex.abbrev_money_only or money or _money_follows(t, k + 1, lex):
         return True
-    if w == "m" and t.words[k] == "M" and t.glued(k):
-        return True
-    return w in ("m", "b") and _counted_unit(t, k + 1, lex) is not None
+    if w == "m" and t.glued(k):  # '2.3m units', but '100m sprint', '10m high'
+        return t.low(k + 1) not in lex.metre_context or t.words[k] == "M"
+    return w == "b" and _counted_unit(t, k + 1, lex) is not None
 
 
 def _money_follows(t: Tokens, k: int, lex: Lexicon) -> bool:
@@ -206,6 +208,8 @@ def _quantities_at(
     if unit == "age":
         return [], end
     qual, qstart = _qualifier_before(t, first, lex, floor)
+    if qual and unit in _DURATIONS and " ".join(t.lows[qstart:first]) in lex.over_is_during:
+        qual, qstart = None, first  # 'over five years' is a period, not a bound
     if y is None and x.plain and _yearlike(x) and unit is None and cur is None:
         if qual is None or " ".join(t.lows[qstart:first]) in lex.temporal_quals:
             return [], x.j
@@ -260,7 +264,7 @@ def _make(
 
 
 def _yearlike(x: Num) -> bool:
-    return x.plain and x.value is not None and 1900 <= x.value <= 2039 and x.j == x.i + 1
+    return x.plain and x.value is not None and 1800 <= x.value <= 2100 and x.j == x.i + 1
 
 
 def _not_a_count(t: Tokens, x: Num, lex: Lexicon) -> bool:
@@ -342,9 +346,16 @@ def _range_end(
         return None, k
     if t.low(k) == "-" and t.glued(k) and t.low(k + 1) == "to":  # '8- to 16-meter'
         k += 1
+    unit = None
+    if t.low(k) not in _RANGE_JOINERS:  # '5.25% to 5.5%', '44 mg to 50 mg'
+        unit = match_at(t, k, lex.percent) or match_at(t, k, lex.measure)
+        if unit:
+            k += unit[0]
     joiner = t.low(k)
     before = t.low(first - 1)
     if joiner not in _RANGE_JOINERS and joiner != "or":
+        return None, x.j
+    if joiner in ("to", "-", "–") and _change_before(t, first, lex, 2):
         return None, x.j
     if joiner in ("and", "&") and before != "between":
         return None, x.j
@@ -363,6 +374,8 @@ def _range_end(
         return None, x.j
     if not y.spelled and _not_a_count(t, y, lex):
         return None, x.j
+    if unit and (match_at(t, y.j, lex.percent) or match_at(t, y.j, lex.measure)) != unit:
+        return None, x.j
     if x.spelled != y.spelled and joiner in ("-", "–", "—"):
         return None, x.j
     if joiner == "or" and (x.mult != y.mult or y.value > 2 * x.value + 1):
@@ -378,9 +391,9 @@ def _range_end(
     return y, y.j
 
 
-def _change_before(t: Tokens, i: int, lex: Lexicon) -> bool:
+def _change_before(t: Tokens, i: int, lex: Lexicon, window: int = 3) -> bool:
     """'rose from 100 to 150' is a change (two numbers), not a range."""
-    return any(t.low(k) in lex.change_words for k in range(max(0, i - 3), i))
+    return any(t.low(k) in lex.change_words for k in range(max(0, i - window), i))
 
 
 def _unit_after(t: Tokens, k: int, lex: Lexicon, unit: str | None) -> tuple[str | None, int]:
