@@ -1,0 +1,320 @@
+"""Per-article context: catalogue mentions, attribution resolution and carry-over, time.
+
+`ArticleState` walks an article sentence by sentence and answers, for a position in a
+sentence, who says it (source and via) and when it was said (`stated`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..catalog import Catalog, Entity, normalise_unknown
+from ..nlp.attribution import Frame, find_attributions, is_anaphor, is_generic
+from ..nlp.lexicon import lexicon
+from ..records import Article, Source, TimeExpr, Via
+from .sentences import Sentence
+
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .,/'&-]{1,60}(?:,[^()\n]{0,40})?\s*\([^)\n]{2,60}\)\s*(?:-{1,2}|–|—)\s*"
+)
+SOURCE_ORDER = (
+    "intelligence",
+    "military",
+    "official",
+    "government",
+    "media",
+    "ngo",
+    "international",
+    "person",
+    "armed_group",
+    "other",
+    "country",
+    "place",
+)
+PERSON_KINDS = {"person"}
+_HEADLINE_COLON = re.compile(r":\s*(?P<who>[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,5})\s*$")
+
+
+@lru_cache(maxsize=1)
+def catalog() -> Catalog:
+    """The packaged catalogue, or an empty one when it cannot be loaded."""
+    try:
+        return Catalog.load()
+    except Exception:  # noqa: BLE001 - extraction still works, names stay unresolved
+        return Catalog([])
+
+
+@dataclass(slots=True)
+class Ment:
+    """A catalogue mention in sentence coordinates, with the party it stands for."""
+
+    start: int
+    end: int
+    text: str
+    entity: Entity
+    party: str | None
+
+    @property
+    def type(self) -> str:
+        return self.entity.type
+
+
+@dataclass(slots=True)
+class Said:
+    """A resolved attribution: the source, its relays, its party, when it was said."""
+
+    source: Source | None
+    via: list[Via] = field(default_factory=list)
+    party: str | None = None
+    kind: str = "asserted"
+    stated: str | None = None
+    frame: Frame | None = None
+
+
+def dateline_end(text: str) -> int:
+    """Length of a wire dateline ("SEOUL, Oct 18 (Meridian Wire) - ") at the start of `text`."""
+    m = DATELINE.match(text)
+    return m.end() if m else 0
+
+
+def mentions(text: str) -> list[Ment]:
+    cat = catalog()
+    out = []
+    for m in cat.find_mentions(text):
+        out.append(Ment(m.start, m.end, m.text, m.entity, cat.party_of(m.entity)))
+    return out
+
+
+def _best_mention(ms: list[Ment]) -> Ment | None:
+    if not ms:
+        return None
+
+    def rank(m: Ment) -> tuple[int, int]:
+        t = m.entity.kind if m.type not in ("person", "country", "place", "armed_group") else m.type
+        order = SOURCE_ORDER.index(t) if t in SOURCE_ORDER else len(SOURCE_ORDER)
+        if m.type == "weapon":
+            order = 99
+        # a named organisation or person beats a country adjective; longer beats shorter
+        return (0 if order < SOURCE_ORDER.index("country") else 1, -(m.end - m.start))
+
+    return min(ms, key=rank)
+
+
+class ArticleState:
+    """Walks one article: resolves each sentence's attributions with carry-over."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.published = article.published[:10] if article.published else None
+        self.last: Said | None = None
+        self.line_stated: dict[int, str] = {}
+        self.outlet_key = _key(article.outlet or "")
+
+    # -- sources --------------------------------------------------------------------------
+    def resolve_phrase(self, phrase: str, ments: list[Ment], offset: int) -> Said | None:
+        """The source a speaker phrase names (offset: the phrase's start in the sentence)."""
+        p = phrase.strip()
+        if re.fullmatch(r"(?:our|we|us)", p, re.IGNORECASE):
+            name = self.article.outlet or "the author"
+            return Said(Source(name=normalise_unknown(name), kind="other", mention=name))
+        if is_anaphor(p):
+            if self.last and self.last.source:
+                return Said(
+                    self.last.source, list(self.last.via), self.last.party, stated=self.last.stated
+                )
+            return None
+        if is_generic(p):
+            return None
+        inside = [m for m in ments if m.start >= offset and m.end <= offset + len(phrase)]
+        best = _best_mention(inside)
+        if best is not None and best.type != "weapon":
+            src = catalog().as_source(best.entity, phrase.strip())
+            return Said(src, party=best.party)
+        cleaned = re.sub(r"^(?:the|a|an)\s+", "", p, flags=re.IGNORECASE)
+        if not re.search(r"[A-Za-z]{2}", cleaned) or len(cleaned.split()) > 12:
+            return None
+        return Said(Source(name=normalise_unknown(cleaned), kind=_guess_kind(cleaned), mention=p))
+
+    def attributions(self, sent: Sentence, ments: list[Ment]) -> list[tuple[Frame, Said]]:
+        """The sentence's frames, each resolved (frames naming nobody are dropped)."""
+        text = sent.text
+        frames = find_attributions(text)
+        if sent.line == 0 and not frames:
+            m = _HEADLINE_COLON.search(text)
+            if m:
+                frames = [
+                    Frame(
+                        m.group("who"),
+                        m.start("who"),
+                        m.end("who"),
+                        ":",
+                        m.start(),
+                        "asserted",
+                        "post",
+                        (0, m.start()),
+                    )
+                ]
+        out: list[tuple[Frame, Said]] = []
+        for f in frames:
+            said = self.resolve_phrase(f.phrase, ments, f.start)
+            if said is None:
+                continue
+            said.kind = f.kind
+            said.frame = f
+            out.append((f, said))
+        return out
+
+    def said_at(
+        self, pos: int, resolved: list[tuple[Frame, Said]], ments: list[Ment], sent: Sentence
+    ) -> Said | None:
+        """Who says the content at `pos` of the sentence: innermost covering frame is the
+        source, outer frames and the cited-by speaker are `via`."""
+        if not resolved:
+            return None
+        cover = [(f, s) for f, s in resolved if f.content[0] <= pos < f.content[1]]
+        if not cover:
+            cover = [min(resolved, key=lambda fs: abs(fs[0].verb_start - pos))]
+
+        def contains(a: Frame, b: Frame) -> bool:
+            return a is not b and a.content[0] <= b.verb_start < a.content[1]
+
+        cover.sort(key=lambda fs: -sum(contains(fs[0], g) for g, _ in cover))
+        inner_f, inner = cover[-1]
+        outers = [s for _, s in cover[:-1]]
+        source, party = inner.source, inner.party
+        via: list[Via] = []
+        cited = [c for c in inner_f.cited if not is_generic(c[0])]
+        if cited:
+            c = cited[-1]
+            cs = self.resolve_phrase(c[0], ments, c[1])
+            if cs is not None and cs.source is not None:
+                if source is not None:
+                    via.append(Via(name=source.name, mention=source.mention))
+                source, party = cs.source, cs.party
+        for o in reversed(outers):
+            if o.source is not None:
+                via.append(Via(name=o.source.name, mention=o.source.mention))
+        via.extend(inner.via)
+        via = [
+            v
+            for v in via
+            if not self._is_outlet(v.name, v.mention) and (source is None or v.name != source.name)
+        ]
+        seen: set[str] = set()
+        via = [v for v in via if not (v.name in seen or seen.add(v.name))]  # type: ignore[func-returns-value]
+        kind = (
+            inner.kind
+            if inner.kind != "asserted"
+            else next((o.kind for o in outers if o.kind != "asserted"), "asserted")
+        )
+        return Said(source, via, party, kind, inner.stated, inner_f)
+
+    def _is_outlet(self, name: str, mention: str | None) -> bool:
+        if not self.outlet_key:
+            return False
+        return _key(name) == self.outlet_key or _key(mention or "") == self.outlet_key
+
+    # -- time -----------------------------------------------------------------------------
+    def stated_for(
+        self, said: Said | None, sent: Sentence, times: list[TimeExpr], carried: bool
+    ) -> tuple[str | None, TimeExpr | None]:
+        """`stated` for content of `sent` said as `said`, and the time expression used."""
+        text = sent.text
+        f = said.frame if said else None
+        if f is not None and f.verb != ":":
+            for t in times:
+                if _governs_verb(text, f, t):
+                    v = _calendar(t.value)
+                    if v:
+                        return v, t
+        if f is None and times:
+            # "On Sunday, Britain pledged ..." the act is the statement
+            t = times[0]
+            if t.start < 25 and re.match(r"^(?:On|In|Last|Earlier|This)\b", text):
+                v = _calendar(t.value)
+                if v and carried is False and said is not None:
+                    return v, t
+        if (
+            said is not None
+            and said.stated
+            and (carried or (f is not None and is_anaphor(f.phrase)))
+        ):
+            return said.stated, None
+        if sent.line in self.line_stated and not sent.first_in_line:
+            return self.line_stated[sent.line], None
+        return self.published, None
+
+    def remember(
+        self, said: Said | None, sent: Sentence, stated: str | None, stated_time: TimeExpr | None
+    ) -> None:
+        if said is not None and said.source is not None:
+            said.stated = stated
+            self.last = said
+        if stated_time is not None and sent.first_in_line and stated:
+            self.line_stated[sent.line] = stated
+
+
+def _governs_verb(text: str, f: Frame, t: TimeExpr) -> bool:
+    vend = f.verb_start + len(f.verb)
+    if f.style == "count":
+        return False
+    if t.start >= vend:
+        gap = text[vend : t.start]
+        return (
+            len(gap) < 60
+            and not re.search(r"\bthat\b|[,;]|\bwhen\b|\bsince\b|\bafter\b", gap)
+            and len(gap.split()) <= 6
+        )
+    if f.start <= t.start and t.end <= f.verb_start:
+        return True  # "Kanaani on Monday called ..."
+    if t.end <= f.start:
+        gap = text[t.end : f.start]
+        head = text[: t.start]
+        return (
+            bool(re.fullmatch(r"[^,;]*,\s*(?:[^,]*,\s*)?", gap))
+            and "," not in head
+            and not re.search(r"\b(?:since|after|before|until)\s*$", head, re.IGNORECASE)
+            and len(head) < 60
+        )
+    return False
+
+
+def _calendar(value: str | None) -> str | None:
+    if not value:
+        return None
+    if re.match(r"^\d{4}-\d{2}-\d{2}T", value):
+        return value[:10]
+    if re.fullmatch(r"\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}(?:-WE)?|Q\d|SP|SU|FA|WI|H\d))?", value):
+        return value
+    return None
+
+
+def _guess_kind(name: str) -> str:
+    n = name.lower()
+    table = [
+        ("intelligence", r"intelligence|spy|nis\b|cia\b|mossad"),
+        (
+            "military",
+            r"army|military|forces|command|air force|navy|general staff|brigade|defen[cs]e",
+        ),
+        ("media", r"news|agency|times|post|journal|tv|television|radio|outlet|media|reporter"),
+        ("ngo", r"charity|rights|watch|amnesty|foundation|ngo|relief|red cross|red crescent"),
+        ("international", r"\bun\b|united nations|nato|union|\bwho\b|\biom\b|unicef|ocha"),
+        ("official", r"governor|mayor|official|authorit|administration|police|commission|ministry"),
+        ("government", r"president|minister|government|spokes|secretary|office"),
+    ]
+    for kind, pat in table:
+        if re.search(pat, n):
+            return kind
+    return "other"
+
+
+def _key(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", re.sub(r"^the\s+", "", s.lower()))
+
+
+def continuation(text: str) -> bool:
+    """True when a sentence continues the previous one's statement ("Six others were ...")."""
+    return bool(re.search(lexicon()["continuation_starts"], text.strip(), re.IGNORECASE))

@@ -1,0 +1,591 @@
+"""Claim assembly: sentences → candidate figures and weapon phrases → claims."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+from ..nlp.dates import find_timexes
+from ..nlp.lexicon import lexicon, words
+from ..nlp.metrics import (
+    Cue,
+    currency_of,
+    find_cues,
+    is_weapon_word,
+    money_excluded,
+    noun_class,
+    non_claim_context,
+)
+from ..nlp.modality import modality
+from ..nlp.quantities import find_quantities
+from ..records import Article, Claim, Quantity, Source, TimeExpr
+from . import roles
+from .context import ArticleState, Ment, Said, catalog, continuation, dateline_end, mentions
+from .parse import Tok, parse
+from .sentences import Sentence, split_sentences
+
+VICTIM = {
+    "casualties.killed",
+    "casualties.wounded",
+    "casualties.total",
+    "casualties.captured",
+    "casualties.missing",
+    "people.displaced",
+}
+BAD_UNITS = re.compile(
+    r"^(?:mm|cm|m|km|mi|kg|t|%|percent|h|min|s|day|week|month|year|"
+    r"hour|minute|second|degree|ha|km2|sq)",
+    re.IGNORECASE,
+)
+MILITARY = re.compile(
+    r"^(?:soldiers?|troops?|personnel|forces?|special forces|servicem[ae]n|"
+    r"officers?|engineers?|units?|contingent|fighters?|marines?|commandos?|"
+    r"paratroopers?|mercenaries|instructors?|advisers?|advisors?|workers?|"
+    r"crews?|specialists?|battalions?|brigades?|men|military)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Prepared:
+    sentences: list[Sentence]
+    quantities: list[list[Quantity]]
+    times: list[list[TimeExpr]]
+    cues: list[list[Cue]]
+    parse_ids: list[int]
+
+
+@dataclass(slots=True)
+class Cand:
+    metric: str
+    anchor: tuple[int, int]
+    cue: Cue
+    quantity: Quantity | None = None
+    head: tuple[int, int] | None = None
+    item: str | None = None
+    item_start: int = 0
+    unit: str | None = None
+    extra: dict[str, str | None] = field(default_factory=dict)
+
+
+def extract_article(article: Article) -> list[Claim]:
+    """The claims of one article (CLAIMS.md), ids `<article.id>#<n>` in text order."""
+    return next(iter(extract_batch([article])))[1]
+
+
+def extract_batch(
+    articles: Iterable[Article], batch_size: int = 32
+) -> Iterator[tuple[Article, list[Claim]]]:
+    """Extract claims from many articles, parsing sentences in batches."""
+    buf: list[Article] = []
+    for art in articles:
+        buf.append(art)
+        if len(buf) >= batch_size:
+            yield from _run(buf)
+            buf = []
+    if buf:
+        yield from _run(buf)
+
+
+def _run(arts: list[Article]) -> Iterator[tuple[Article, list[Claim]]]:
+    preps = [prepare(a) for a in arts]
+    items = [(p.sentences[si].text, (ai, si)) for ai, p in enumerate(preps) for si in p.parse_ids]
+    parsed: dict[tuple[int, int], list[Tok]] = {ctx: toks for toks, ctx in parse(items)}
+    for ai, art in enumerate(arts):
+        try:
+            claims = assemble(art, preps[ai], {si: t for (a, si), t in parsed.items() if a == ai})
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
+            print(
+                f"sitrep: {art.id}: extraction failed ({type(exc).__name__}: {exc})",
+                file=sys.stderr,
+            )
+            claims = []
+        yield art, claims
+    parsed.clear()
+
+
+def prepare(article: Article) -> Prepared:
+    text = article.text
+    sents = split_sentences(text)
+    published = article.published[:10] if article.published else None
+    qs = find_quantities(text)
+    ts = find_timexes(text, published)
+    by_q: list[list[Quantity]] = [[] for _ in sents]
+    by_t: list[list[TimeExpr]] = [[] for _ in sents]
+    cues: list[list[Cue]] = []
+    j = 0
+    for q in qs:
+        while j < len(sents) and sents[j].end <= q.start:
+            j += 1
+        if j < len(sents) and sents[j].start <= q.start < sents[j].end:
+            s = sents[j]
+            by_q[j].append(replace(q, start=q.start - s.start, end=min(q.end, s.end) - s.start))
+    j = 0
+    for t in ts:
+        while j < len(sents) and sents[j].end <= t.start:
+            j += 1
+        if j < len(sents) and sents[j].start <= t.start < sents[j].end:
+            s = sents[j]
+            dl = dateline_end(s.text) if s.first_in_line else 0
+            if t.start - s.start >= dl:
+                by_t[j].append(replace(t, start=t.start - s.start, end=min(t.end, s.end) - s.start))
+    parse_ids = []
+    for i, s in enumerate(sents):
+        c = find_cues(s.text)
+        cues.append(c)
+        if by_q[i] and c or (c and _has_thing(s.text)):
+            parse_ids.append(i)
+    return Prepared(sents, by_q, by_t, cues, parse_ids)
+
+
+def _has_thing(text: str) -> bool:
+    return bool(words(lexicon()["item_nouns"]).search(text)) or bool(
+        re.search(
+            r"\b(?:troops|soldiers|forces|personnel|units|officers|engineers|casualties|losses)\b",
+            text,
+            re.IGNORECASE,
+        )
+    )
+
+
+def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> list[Claim]:
+    state = ArticleState(article)
+    out: list[Claim] = []
+    memory: dict[str, str] = {}
+    for si, sent in enumerate(prep.sentences):
+        dl = dateline_end(sent.text) if sent.first_in_line else 0
+        ments = [m for m in mentions(sent.text) if m.start >= dl]
+        resolved = state.attributions(sent, ments)
+        main = state.said_at(len(sent.text) // 2, resolved, ments, sent)
+        carried_main = False
+        if main is None and state.last is not None and continuation(sent.text[dl:]):
+            main = Said(
+                state.last.source,
+                list(state.last.via),
+                state.last.party,
+                state.last.kind,
+                state.last.stated,
+            )
+            carried_main = True
+        toks = parsed.get(si)
+        cands = (
+            candidates(
+                sent.text[dl:] if False else sent.text,
+                prep.quantities[si],
+                prep.cues[si],
+                toks,
+                ments,
+                dl,
+            )
+            if si in parsed or prep.quantities[si]
+            else []
+        )
+        skip = set()
+        for f, _ in resolved:
+            for t in prep.times[si]:
+                from .context import _governs_verb
+
+                if _governs_verb(sent.text, f, t):
+                    skip.add(id(t))
+        for cand in cands:
+            said = state.said_at(cand.anchor[0], resolved, ments, sent) if resolved else None
+            carried = False
+            if said is None and main is not None and carried_main:
+                said, carried = main, True
+            claim = build(
+                article, sent, cand, said, carried, state, ments, toks, prep.times[si], skip, memory
+            )
+            if claim is not None:
+                out.append(claim)
+        if main is not None:
+            stated, t = state.stated_for(main, sent, prep.times[si], carried_main)
+            state.remember(main, sent, stated, t)
+        elif resolved:
+            pass
+    claims = dedupe(out)
+    for n, c in enumerate(claims, start=1):
+        c.id = f"{article.id}#{n}"
+    return claims
+
+
+def candidates(
+    text: str,
+    qs: list[Quantity],
+    cues: list[Cue],
+    toks: list[Tok] | None,
+    ments: list[Ment],
+    floor: int,
+) -> list[Cand]:
+    """Quantified candidates (a count with a metric cue) and weapon/troop phrases without one."""
+    out: list[Cand] = []
+    kept: list[Quantity] = [q for q in qs if q.start >= floor and _countable(text, q)]
+    prev_end = floor
+    prev: Cand | None = None
+    used_heads: list[tuple[int, int]] = []
+    for i, q in enumerate(kept):
+        nxt = kept[i + 1].start if i + 1 < len(kept) else len(text)
+        head = roles.np_after(toks, text, q.end)
+        if head and head[0] - q.end > 70:
+            head = None
+        cls = _class(text, q, head)
+        if cls is None and head is not None and not _cue_noun(text, head, cues):
+            prev_end = q.end
+            continue
+        if cls == "money" and money_excluded(text[max(0, q.start - 60) : q.end + 40]):
+            prev_end = q.end
+            continue
+        cue = roles.choose_cue(cues, text, (q.start, q.end), head, cls, prev_end, nxt)
+        metric = None
+        if cue is not None:
+            metric = cue.metric(cls) if cls else (cue.metric("person") or cue.metric("item"))
+        if (
+            metric is None
+            and prev is not None
+            and prev.quantity is not None
+            and re.fullmatch(
+                r"[^;.]*?(?:\band\b|,|\bas well as\b|\bincluding\b|\bplus\b|\bof which\b|\bwith\b)"
+                r"[^;.]*",
+                text[prev.anchor[1] : q.start],
+            )
+            and len(text[prev.anchor[1] : q.start]) < 60
+        ):
+            cue = prev.cue
+            metric = cue.metric(cls) if cls else cue.metric("person") or cue.metric("item")
+        if metric is None or cue is None:
+            prev_end = q.end
+            continue
+        if metric == "personnel.deployed" and head and not MILITARY.match(text[head[0] : head[1]]):
+            if not re.search(
+                r"\b(?:troops|soldiers|forces|military|personnel)\b",
+                text[max(0, q.start - 60) : q.end + 60],
+                re.IGNORECASE,
+            ):
+                prev_end = q.end
+                continue
+        unit = q.unit
+        if cls == "money":
+            unit = currency_of(q.unit, q.text) or q.unit
+        elif cls in ("person", "item"):
+            unit = cls
+        end = head[1] if head else q.end
+        cand = Cand(metric, (q.start, max(end, q.end)), cue, q, head, unit=unit)
+        if metric.startswith("materiel.") and head:
+            cand.item_start, cand.item = roles.item_phrase(toks, text, head, q.end)
+            used_heads.append(head)
+        out.append(cand)
+        prev, prev_end = cand, end
+    out.extend(_unquantified(text, cues, toks, used_heads, kept, floor))
+    out.sort(key=lambda c: c.anchor[0])
+    return out
+
+
+def _countable(text: str, q: Quantity) -> bool:
+    if q.unit and BAD_UNITS.match(q.unit) and q.unit not in ("person", "item"):
+        return False
+    before, after = text[max(0, q.start - 30) : q.start], text[q.end : q.end + 40]
+    if re.search(r"\bnot\s*$", before):
+        return False
+    if re.search(r"\b[A-Z][a-z]+(?:'s|’s)\s*$", before) and re.match(
+        r"\s*(?:million|people|residents)", after
+    ):
+        return False  # "Gaza's 2.1 million people": a population
+    if (
+        q.value is not None
+        and 1900 <= q.value <= 2100
+        and q.qualifier == "exact"
+        and re.fullmatch(r"\d{4}", q.text.strip())
+    ):
+        return False
+    return not non_claim_context(before, after)
+
+
+def _class(text: str, q: Quantity, head: tuple[int, int] | None) -> str | None:
+    if (
+        q.unit
+        and re.fullmatch(r"[A-Z]{3}", q.unit)
+        or currency_of(None, q.text)
+        and re.search(r"[$€£]|\b(?:dollars?|euros?|pounds)\b", q.text, re.IGNORECASE)
+    ):
+        return "money"
+    if re.match(
+        r"\s*(?:billion|million)?\s*(?:dollars|euros|pounds)\b", text[q.end : q.end + 20], re.I
+    ):
+        return "money"
+    if head:
+        w = text[head[0] : head[1]]
+        c = noun_class(w)
+        if c:
+            return c
+        if is_weapon_word(w):
+            return "item"
+        if q.unit in ("person", "item"):
+            return None if w.lower() in ("sites", "targets", "attacks") else q.unit
+        return None
+    return q.unit if q.unit in ("person", "item") else None
+
+
+def _cue_noun(text: str, head: tuple[int, int], cues: list[Cue]) -> bool:
+    return any(c.start < head[1] and head[0] < c.end for c in cues)
+
+
+def _unquantified(
+    text: str,
+    cues: list[Cue],
+    toks: list[Tok] | None,
+    used_heads: list[tuple[int, int]],
+    kept: list[Quantity],
+    floor: int,
+) -> list[Cand]:
+    if not toks:
+        return []
+    out: list[Cand] = []
+    qspans = [(q.start, q.end) for q in kept]
+    for k, t in enumerate(toks):
+        if t.start < floor or t.pos not in ("NOUN", "PROPN"):
+            continue
+        if (
+            k + 1 < len(toks)
+            and toks[k + 1].pos in ("NOUN", "PROPN")
+            and toks[k + 1].dep == "compound"
+            or k + 1 < len(toks)
+            and toks[k + 1].text in ("-", "‑")
+        ):
+            continue  # not the head of its phrase
+        if k + 1 < len(toks) and roles.MODIFIER_NOUNS.match(toks[k + 1].text):
+            continue
+        if any(a <= t.start < b for a, b in used_heads):
+            continue
+        weapon = is_weapon_word(t.text) and noun_class(t.text) != "person"
+        troops = bool(
+            re.fullmatch(
+                r"troops|soldiers|forces|units|officers|personnel|engineers", t.text, re.IGNORECASE
+            )
+        )
+        if not (weapon or troops):
+            continue
+        start, item = roles.item_phrase(toks, text, (t.start, t.end), floor)
+        if any(a < t.start and start <= b for a, b in qspans if b > start):
+            continue  # counted by a number of this phrase: quantified already
+        cls = "item" if weapon else "person"
+        cue = _nearest_cue(cues, text, start, t.end, cls)
+        if cue is None:
+            continue
+        metric = cue.metric(cls)
+        if metric not in ("materiel.supplied", "materiel.used", "personnel.deployed"):
+            continue
+        cand = Cand(metric, (start, t.end), cue, unit=cls)
+        if weapon:
+            cand.item, cand.item_start = item, start
+        out.append(cand)
+    return out
+
+
+def _nearest_cue(cues: list[Cue], text: str, start: int, end: int, cls: str) -> Cue | None:
+    ok = [
+        c
+        for c in cues
+        if c.metric(cls) in ("materiel.supplied", "materiel.used", "personnel.deployed")
+    ]
+    before = [
+        c
+        for c in ok
+        if c.end <= start
+        and not re.search(r"[;:]|\.\s", text[c.end : start])
+        and len(text[c.end : start]) < 140
+        and not re.search(r",\s*(?:which|who|where)\b", text[c.end : start])
+    ]
+    after = [
+        c
+        for c in ok
+        if c.start >= end
+        and re.fullmatch(r"\s*(?:\w+\s+){0,3}", text[end : c.start])
+        and not re.match(r"\s*(?:that|which)\b", text[end : c.start])
+    ]
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+def build(
+    article: Article,
+    sent: Sentence,
+    cand: Cand,
+    said: Said | None,
+    carried: bool,
+    state: ArticleState,
+    ments: list[Ment],
+    toks: list[Tok] | None,
+    times: list[TimeExpr],
+    skip: set[int],
+    memory: dict[str, str],
+) -> Claim | None:
+    """Turn a candidate into a claim: subject and recipient, source, time, modality."""
+    text = sent.text
+    cue = cand.cue
+    metric = cand.metric
+    spk_party = said.party if said else None
+    clause_start = _clause_start(text, min(cand.anchor[0], cue.start), said)
+    subject, recipient = subject_of_claim(cand, text, ments, toks, clause_start, spk_party, memory)
+    if subject is None:
+        return None
+    if recipient == subject:
+        recipient = None
+    source = said.source if said else None
+    via = list(said.via) if said else []
+    kind = said.kind if said else "asserted"
+    window = _window(text, cand, said)
+    mod = modality(window, kind)
+    if (
+        source is None
+        and metric in ("aid.pledged",)
+        or (source is None and metric == "materiel.supplied" and mod == "planned")
+    ):
+        ent = catalog().lookup(subject)
+        if ent is not None:
+            source = catalog().as_source(ent, subject)
+    stated, _ = state.stated_for(said, sent, times, carried)
+    if (
+        article.published is None
+        and stated
+        and not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", stated)
+    ):
+        stated = None
+    when = roles.when_for(
+        text,
+        times,
+        (min(cand.anchor[0], cue.start), max(cand.anchor[1], cue.end)),
+        skip,
+        stated,
+        state.published,
+    )
+    location = _location(text, ments, cand)
+    memory[metric] = subject
+    if recipient:
+        memory[metric + ":recipient"] = recipient
+    return Claim(
+        article=article,
+        text=text,
+        span=(sent.start, sent.end),
+        metric=metric,
+        subject=subject,
+        quantity=_absolute(cand.quantity, sent) if cand.quantity else None,
+        source=source,
+        stated=stated,
+        modality=mod,
+        recipient=recipient if metric in ("personnel.deployed", "materiel.supplied") else None,
+        item=cand.item if metric.startswith("materiel.") else None,
+        location=location,
+        via=via,
+        when=when,
+    )
+
+
+def _absolute(q: Quantity, sent: Sentence) -> Quantity:
+    return replace(q, start=q.start + sent.start, end=q.end + sent.start)
+
+
+def _clause_start(text: str, pos: int, said: Said | None) -> int:
+    floor = 0
+    if (
+        said
+        and said.frame
+        and said.frame.style in ("pre", "nested")
+        and said.frame.verb_start < pos
+    ):
+        floor = said.frame.verb_start + len(said.frame.verb)
+    seg = text[floor:pos]
+    m = None
+    for m in re.finditer(r",\s+(?:and\s+|but\s+|while\s+|as\s+)?|;\s*|\bthat\s+|\bwhile\s+", seg):
+        pass
+    return floor + (m.end() if m else 0)
+
+
+def _window(text: str, cand: Cand, said: Said | None) -> str:
+    a = min(cand.anchor[0], cand.cue.start)
+    b = max(cand.anchor[1], cand.cue.end)
+    left = text[:a]
+    cut = max(left.rfind(","), left.rfind(";"), left.rfind(" and "), left.rfind(" as "))
+    if said and said.frame and said.frame.verb_start < a:
+        cut = max(cut, said.frame.verb_start + len(said.frame.verb))
+    start = max(cut + 1, a - 70, 0)
+    return text[start:b]
+
+
+def _location(text: str, ments: list[Ment], cand: Cand) -> str | None:
+    places = [m for m in ments if m.type == "place"]
+    if not places:
+        return None
+    a = cand.anchor[0]
+    best = min(places, key=lambda m: abs(m.start - a) + (0 if m.start >= a else 30))
+    return best.entity.name
+
+
+def subject_of_claim(
+    cand: Cand,
+    text: str,
+    ments: list[Ment],
+    toks: list[Tok] | None,
+    clause_start: int,
+    spk_party: str | None,
+    memory: dict[str, str],
+) -> tuple[str | None, str | None]:
+    from .subjects import resolve
+
+    return resolve(cand, text, ments, toks, clause_start, spk_party, memory)
+
+
+def dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per statement: same metric, subject and anchor (or item) → the best one."""
+    best: dict[tuple[object, ...], Claim] = {}
+    order: list[tuple[object, ...]] = []
+    for c in claims:
+        if c.quantity is not None:
+            q = c.quantity
+            k: tuple[object, ...] = (
+                c.metric,
+                c.subject,
+                q.value,
+                q.low if q.value is None else None,
+                q.high if q.value is None else None,
+            )
+        else:
+            head = (c.item or "").lower().split(" ")[-1] if c.item else None
+            k = (c.metric, c.subject, head, c.source.name if c.source else None, c.modality)
+        if k not in best:
+            best[k] = c
+            order.append(k)
+        elif _score(c) > _score(best[k]):
+            best[k] = c
+    kept = [best[k] for k in order]
+    quantified = {
+        (
+            c.metric,
+            c.subject,
+            c.source.name if c.source else None,
+            (c.item or "").lower().split(" ")[-1],
+        )
+        for c in kept
+        if c.quantity is not None
+    }
+    return [
+        c
+        for c in kept
+        if c.quantity is not None
+        or (
+            c.metric,
+            c.subject,
+            c.source.name if c.source else None,
+            (c.item or "").lower().split(" ")[-1],
+        )
+        not in quantified
+    ]
+
+
+def _score(c: Claim) -> tuple[int, int]:
+    return (1 if c.source is not None else 0, len(c.via))
+
+
+def source_name(s: Source | None) -> str | None:
+    return s.name if s else None

@@ -1,0 +1,336 @@
+"""Roles of a claim inside its sentence: the counted noun, the metric cue, the subject,
+recipient, item, location and event time (`when`)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from ..nlp.dates import resolve_interval
+from ..nlp.lexicon import lexicon
+from ..nlp.metrics import Cue, is_weapon_word, noun_class
+from ..records import TimeExpr
+from .context import Ment, _calendar
+from .parse import Tok, subject_of
+
+FILLER = re.compile(
+    r"^(?:\s*(?:of|the|a|an|at|least|to|some|about|more|than|over|nearly|almost|around|"
+    r"approximately|roughly|estimated|another|additional|further|reached|exceeded|rose|risen|"
+    r"climbed|stood|stands|is|was|were|had|has|have|been|now|already|currently|up|down|all|"
+    r"total|totall?ing|its|their|his|her|our|also|only|just|least|most|as|many|much|much as|"
+    r"and|or|other|others|with|by|in|,))*\s*$",
+    re.IGNORECASE,
+)
+NP_POS = {"NOUN", "PROPN", "ADJ", "NUM", "X", "ADV"}
+PREP_BEFORE = re.compile(
+    r"\b(?:to|in|into|inside|at|on|from|of|against|over|near|with|for|by|"
+    r"across|toward|towards|around|outside|within|onto)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+RECEIVE = re.compile(r"^(?:receiv|acquir|obtain|got|import|bought|purchas|buy)", re.IGNORECASE)
+POSSESSIVE = re.compile(r"\b(?:its|their|our|his|her|my)\b", re.IGNORECASE)
+MODIFIER_NOUNS = re.compile(
+    r"^(?:strikes?|attacks?|debris|programmes?|programs?|production|"
+    r"industry|factor(?:y|ies)|plants?|makers?|warfare|units?|"
+    r"operators?|crews?|fragments?|threats?|alerts?|sirens?|defen[cs]es?|"
+    r"technology|components?|parts|version)$",
+    re.IGNORECASE,
+)
+
+
+def np_after(toks: list[Tok] | None, text: str, pos: int) -> tuple[int, int] | None:
+    """Span of the head noun of the phrase a number at `pos` counts ("300 [soldiers]")."""
+    if toks:
+        last: Tok | None = None
+        seen_of = False
+        n = 0
+        for t in toks:
+            if t.start < pos:
+                continue
+            n += 1
+            if n > 9:
+                break
+            low = t.text.lower()
+            if t.pos in ("NOUN", "PROPN") or (t.pos == "PRON" and low in ("others", "them")):
+                last = t
+                if low == "them":
+                    break
+                continue
+            if t.pos in NP_POS or t.text in ("-", "‑", "'s", "’s") or t.dep in ("compound", "amod"):
+                if t.pos == "ADV" and last is not None:
+                    break
+                continue
+            if low == "of" and last is None and not seen_of:
+                seen_of = True
+                continue
+            if t.pos == "DET" or low in ("its", "their", "his", "her", "our", "those", "these"):
+                continue
+            break
+        return (last.start, last.end) if last else None
+    m = re.match(r"(?:\s*(?:of\s+)?(?:the\s+|its\s+|their\s+)?[\w'’-]+){1,6}", text[pos:])
+    if not m:
+        return None
+    best = None
+    for w in re.finditer(r"[\w'’-]+", text[pos : pos + m.end()]):
+        if noun_class(w.group()) or is_weapon_word(w.group()):
+            best = (pos + w.start(), pos + w.end())
+    return best
+
+
+def choose_cue(
+    cues: list[Cue],
+    text: str,
+    q: tuple[int, int],
+    head: tuple[int, int] | None,
+    cls: str | None,
+    prev_end: int,
+    next_start: int,
+) -> Cue | None:
+    """The metric cue for a number at q counting `cls` things (see module notes)."""
+    ok = [c for c in cues if (c.metric(cls) if cls else c.metrics())]
+    if head:
+        for c in ok:
+            if c.start < head[1] and head[0] < c.end:
+                return c
+    before = [c for c in ok if prev_end <= c.start and c.end <= q[0]]
+    for c in reversed(before):
+        if FILLER.match(text[c.end : q[0]]) and not re.search(r"\band\b", text[c.end : q[0]]):
+            return c
+    anchor_end = head[1] if head else q[1]
+    stop = min(next_start, _clause_end(text, anchor_end))
+    for c in ok:
+        if anchor_end <= c.start < stop and c.start - anchor_end < 90:
+            return c
+    for c in reversed(before):
+        if not re.search(r"[;:]|\s[-–—]\s", text[c.end : q[0]]):
+            return c
+    return None
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = re.search(r",(?=\s)|;|\s[-–—]\s|\bwhile\b|\bwhich\b|\bbut\b|\bafter\b", text[pos:])
+    return pos + m.start() if m else len(text)
+
+
+def parties_in(ments: list[Ment], a: int, b: int, places: bool = False) -> list[Ment]:
+    return [
+        m
+        for m in ments
+        if a <= m.start and m.end <= b and m.party and (places or m.type not in ("place", "weapon"))
+    ]
+
+
+def demonym_party(text: str) -> str | None:
+    table: dict[str, str] = lexicon()["demonyms_plural"]
+    for word, party in table.items():
+        if re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
+            return party
+    return None
+
+
+def agent(
+    toks: list[Tok] | None,
+    text: str,
+    ments: list[Ment],
+    cue: Cue,
+    clause_start: int,
+    source_party: str | None,
+) -> str | None:
+    """The party doing the cue's action (its grammatical subject, or "by X")."""
+    span = None
+    if toks:
+        t = next((t for t in toks if t.start >= cue.start), None)
+        if t is not None and t.pos in ("VERB", "AUX", "NOUN"):
+            span = subject_of(toks, t.i)
+    if span:
+        ps = parties_in(ments, span[0], span[1])
+        if ps:
+            return ps[-1].party
+        if POSSESSIVE.search(text[span[0] : span[1]]) or re.fullmatch(
+            r"(?:it|they|we|he|she)", text[span[0] : span[1]].strip(), re.IGNORECASE
+        ):
+            return source_party
+    by = re.match(r"\s+by\s+(?:the\s+)?", text[cue.end :])
+    if by:
+        ps = [
+            m
+            for m in ments
+            if cue.end < m.start < cue.end + by.end() + 40 and m.party and m.type != "place"
+        ]
+        if ps:
+            return ps[0].party
+    cands = [
+        m
+        for m in ments
+        if clause_start <= m.start
+        and m.end <= cue.start
+        and m.party
+        and m.type not in ("place", "weapon")
+        and not PREP_BEFORE.search(text[: m.start])
+    ]
+    if cands:
+        return cands[-1].party
+    if re.search(r"\b(?:it|they|we)\s+(?:\w+\s+){0,3}$", text[clause_start : cue.start]):
+        return source_party
+    return None
+
+
+def party_after(
+    ments: list[Ment], text: str, pos: int, limit: int, preps: str, places: bool = True
+) -> str | None:
+    """The party named by a prepositional phrase ("to Russia") after `pos`."""
+    for m in ments:
+        if (
+            pos <= m.start < pos + limit
+            and m.party
+            and (places or m.type != "place")
+            and m.type != "weapon"
+        ):
+            if re.search(
+                rf"\b(?:{preps})\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){{0,2}}$",
+                text[max(pos, m.start - 40) : m.start],
+                re.IGNORECASE,
+            ):
+                return m.party
+    return None
+
+
+def item_phrase(
+    toks: list[Tok] | None, text: str, head: tuple[int, int], start_floor: int
+) -> tuple[int, str]:
+    """(start, normalised text) of the weapon phrase ending at `head`."""
+    start = head[0]
+    if toks:
+        idx = next((t.i for t in toks if t.start == head[0]), None)
+        if idx is not None:
+            j = idx - 1
+            while j >= 0 and toks[j].start >= start_floor:
+                t = toks[j]
+                low = t.text.lower()
+                if (
+                    t.pos in ("NOUN", "PROPN", "ADJ", "NUM", "X")
+                    or t.text in ("-", "‑")
+                    or low in ("mm", "millimeter", "millimetre")
+                ):
+                    if (
+                        t.pos == "NUM"
+                        and j > 0
+                        and not re.match(r"\s*[-‑]?\s*(?:mm|millimet)", text[t.end : t.end + 12])
+                        and not text[t.start - 1 : t.start] in ("-", "‑")
+                    ):
+                        break
+                    if low in (
+                        "more",
+                        "additional",
+                        "other",
+                        "further",
+                        "new",
+                        "several",
+                        "many",
+                        "some",
+                        "any",
+                        "such",
+                        "own",
+                        "same",
+                        "first",
+                    ):
+                        break
+                    start = t.start
+                    j -= 1
+                    continue
+                break
+    else:
+        m = re.search(r"((?:[\w-]+\s+){0,3})$", text[start_floor : head[0]])
+        if m:
+            start = start_floor + m.start(1)
+    raw = text[start : head[1]]
+    return start, normalise_item(raw)
+
+
+def normalise_item(raw: str) -> str:
+    s = re.sub(r"(\d+)\s*[-‑]?\s*(?:millimet(?:er|re)s?|mm)\b", r"\1 mm", raw)
+    s = re.sub(r"\s+", " ", s).strip(" ,.")
+    words = s.split(" ")
+    if words:
+        last = words[-1]
+        words[-1] = _singular(last)
+    return " ".join(words)
+
+
+def _singular(w: str) -> str:
+    low = w.lower()
+    if low in (
+        "arms",
+        "ammunition",
+        "munitions",
+        "aircraft",
+        "equipment",
+        "himars",
+        "atacms",
+        "abrams",
+        "news",
+        "series",
+        "mlrs",
+        "personnel",
+    ):
+        return w
+    if low.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if re.search(r"(?:ch|sh|ss|x)es$", low):
+        return w[:-2]
+    if low.endswith("s") and not low.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def when_for(
+    text: str,
+    times: list[TimeExpr],
+    anchor: tuple[int, int],
+    skip: set[int],
+    stated: str | None,
+    published: str | None,
+) -> str | None:
+    """The event time of a claim anchored at `anchor` (a span in the sentence)."""
+    best: tuple[int, TimeExpr] | None = None
+    for t in times:
+        if id(t) in skip:
+            continue
+        if t.end <= anchor[0]:
+            gap = text[t.end : anchor[0]]
+            dist = len(gap)
+            if re.search(r"[;]|,\s*(?:the|a|an)?\s*[A-Z]\w+[^,]*\s(?:said|says)\b", gap):
+                continue
+            if dist > 70 and not re.match(r"^(?:On|In|Last|Since|Over|During|Earlier)\b", text):
+                continue
+        elif t.start >= anchor[1]:
+            gap = text[anchor[1] : t.start]
+            dist = len(gap)
+            if dist > 60 or re.search(
+                r"[;]|,\s|\b(?:said|says|told|reported|when|after|before|"
+                r"which|who|than)\b",
+                gap,
+            ):
+                continue
+        else:
+            dist = 0
+        if best is None or dist < best[0]:
+            best = (dist, t)
+    if best is None:
+        return None
+    t = best[1]
+    ref_day = stated if stated and re.fullmatch(r"\d{4}-\d{2}-\d{2}", stated) else published
+    low = t.text.lower()
+    if re.search(r"(?:past|last|previous)\s+(?:24 hours|day)", low) and ref_day:
+        return (date.fromisoformat(ref_day) - timedelta(days=1)).isoformat()
+    if re.search(r"(?:past|last|previous)\s+week", low) and ref_day:
+        y, w, _ = (date.fromisoformat(ref_day) - timedelta(days=7)).isocalendar()
+        return f"{y}-W{w:02d}"
+    before = text[max(0, t.start - 45) : t.start]
+    if re.search(r"\bsince\b[^,;]{0,35}$", before, re.IGNORECASE) and ref_day:
+        v = _calendar(t.value)
+        return f"{v}/{ref_day}" if v else None
+    if t.type == "DURATION":
+        v = resolve_interval(t, ref_day)
+        return v
+    return _calendar(t.value)

@@ -1,0 +1,270 @@
+"""Who a figure is about: the subject (and recipient) of a claim, by metric (CLAIMS.md).
+
+Victims take the party named on the counted noun ("North Korean soldiers", "its fighters"),
+then the party of the losses ("Russia has lost"), then the country of the place; senders,
+users and pledgers are the agent of the verb; destroyed equipment belongs to its owner.
+Falls back on the article's previous claim of the metric ("memory").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..nlp.lexicon import lexicon
+from . import roles
+from .context import Ment
+from .parse import Tok
+
+if TYPE_CHECKING:
+    from .extract import Cand
+
+VICTIM = ("casualties.", "people.displaced")
+
+
+@lru_cache(maxsize=1)
+def _adversary() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for a, b in lexicon()["adversaries"]:
+        out.setdefault(a, b)
+        out.setdefault(b, a)
+    return out
+
+
+def resolve(
+    cand: Cand,
+    text: str,
+    ments: list[Ment],
+    toks: list[Tok] | None,
+    clause_start: int,
+    spk_party: str | None,
+    memory: dict[str, str],
+) -> tuple[str | None, str | None]:
+    m = cand.metric
+    if m.startswith(VICTIM):
+        return _victim(cand, text, ments, toks, clause_start, spk_party, memory), None
+    if m == "personnel.deployed":
+        return _deployed(cand, text, ments, toks, clause_start, spk_party, memory)
+    if m == "materiel.supplied":
+        return _supplied(cand, text, ments, toks, clause_start, spk_party, memory)
+    if m == "materiel.used":
+        return _used(cand, text, ments, toks, clause_start, spk_party, memory), None
+    if m == "materiel.destroyed":
+        return _destroyed(cand, text, ments, toks, clause_start, spk_party, memory), None
+    if m == "aid.pledged":
+        who = roles.agent(toks, text, ments, cand.cue, clause_start, spk_party)
+        return who or spk_party or memory.get(m), None
+    return None, None
+
+
+def _np_party(cand: Cand, text: str, ments: list[Ment], spk_party: str | None) -> str | None:
+    a = cand.quantity.start if cand.quantity else cand.anchor[0]
+    b = cand.head[1] if cand.head else cand.anchor[1]
+    ps = roles.parties_in(ments, a, b)
+    if ps:
+        return ps[-1].party
+    if roles.POSSESSIVE.search(text[a:b]):
+        return spk_party
+    if cand.head:
+        d = roles.demonym_party(text[cand.head[0] : cand.head[1]])
+        if d:
+            return d
+    return None
+
+
+def _after_head(cand: Cand, text: str, ments: list[Ment], spk_party: str | None) -> str | None:
+    end = cand.anchor[1]
+    m = re.match(r"\s+(?:of|from|among|in)\s+(?:the\s+)?(its|their|our)?", text[end:])
+    if not m:
+        return None
+    if m.group(1):
+        return spk_party
+    for mm in ments:
+        if end < mm.start <= end + m.end() + 30 and mm.party and mm.type not in ("place", "weapon"):
+            return mm.party
+    return None
+
+
+def _victim(
+    cand: Cand,
+    text: str,
+    ments: list[Ment],
+    toks: list[Tok] | None,
+    clause_start: int,
+    spk_party: str | None,
+    memory: dict[str, str],
+) -> str | None:
+    p = _np_party(cand, text, ments, spk_party) or _after_head(cand, text, ments, spk_party)
+    if p:
+        return p
+    cue = cand.cue
+    if re.match(r"(?:casualt|loss|death|toll|number|dead)", cue.text, re.IGNORECASE):
+        near = [
+            mm
+            for mm in ments
+            if cue.start - 40 <= mm.start
+            and mm.end <= cue.start
+            and mm.party
+            and mm.type not in ("place", "weapon")
+            and not re.search(
+                r"\b(?:on|in|at|from|by|against)\s+(?:the\s+)?$",
+                text[max(0, mm.start - 12) : mm.start],
+            )
+        ]
+        if near:
+            return near[-1].party
+        m = re.match(r"\s+(?:of|among|in)\s+(?:the\s+)?", text[cue.end :])
+        if m:
+            for mm in ments:
+                if cue.end < mm.start <= cue.end + m.end() + 25 and mm.party and mm.type != "place":
+                    return mm.party
+        d = roles.demonym_party(text[max(0, cue.start - 40) : cue.end + 30])
+        if d:
+            return d
+    if (
+        re.match(r"(?:lost|loss|suffer)", cue.text, re.IGNORECASE)
+        or cand.metric == "casualties.total"
+    ):
+        who = roles.agent(toks, text, ments, cue, clause_start, spk_party)
+        if who:
+            return who
+    d = roles.demonym_party(text[max(0, cand.anchor[0] - 60) : cand.anchor[1] + 10])
+    if d:
+        return d
+    places = [mm for mm in ments if mm.type == "place" and mm.party]
+    if places:
+        a = cand.anchor[0]
+        return min(places, key=lambda mm: abs(mm.start - a)).party
+    victims = [
+        mm
+        for mm in ments
+        if mm.party
+        and mm.type in ("country",)
+        and re.search(r"\b(?:in|across|of)\s+(?:the\s+)?$", text[max(0, mm.start - 10) : mm.start])
+    ]
+    if victims:
+        return victims[0].party
+    return memory.get(cand.metric) or memory.get("victim") or _remember(memory, spk_party)
+
+
+def _remember(memory: dict[str, str], party: str | None) -> str | None:
+    return party
+
+
+def _deployed(
+    cand: Cand,
+    text: str,
+    ments: list[Ment],
+    toks: list[Tok] | None,
+    clause_start: int,
+    spk_party: str | None,
+    memory: dict[str, str],
+) -> tuple[str | None, str | None]:
+    subj = _np_party(cand, text, ments, None) or _after_head(cand, text, ments, None)
+    if subj is None:
+        a = roles.agent(toks, text, ments, cand.cue, clause_start, spk_party)
+        subj = a
+    if subj is None:
+        subj = memory.get("personnel.deployed")
+    rec = None
+    for pos in (cand.anchor[1], cand.cue.end):
+        rec = roles.party_after(ments, text, pos, 90, "to|in|into|inside|for|toward|towards|at")
+        if rec and rec != subj:
+            break
+        rec = None
+    if rec is None:
+        rec = memory.get("personnel.deployed:recipient")
+    return subj, rec
+
+
+def _supplied(
+    cand: Cand,
+    text: str,
+    ments: list[Ment],
+    toks: list[Tok] | None,
+    clause_start: int,
+    spk_party: str | None,
+    memory: dict[str, str],
+) -> tuple[str | None, str | None]:
+    cue = cand.cue
+    a = roles.agent(toks, text, ments, cue, clause_start, spk_party)
+    item_start = cand.item_start or cand.anchor[0]
+    item_party = None
+    ps = roles.parties_in(ments, item_start, cand.anchor[1])
+    if ps:
+        item_party = ps[0].party
+    if roles.RECEIVE.match(cue.text):
+        frm = roles.party_after(ments, text, cue.end, 160, "from")
+        subj = frm or item_party or memory.get("materiel.supplied")
+        return subj, a
+    subj = a or item_party or memory.get("materiel.supplied")
+    rec = None
+    m = re.match(r"\s+(?:(?:the|its|their)\s+)?", text[cue.end :])
+    after = cue.end + (m.end() if m else 0)
+    for mm in ments:
+        if mm.start == after and mm.party and mm.party != subj and mm.type != "weapon":
+            rec = mm.party  # "supplied Russia with", "sent Russia artillery shells"
+            break
+    if rec is None:
+        rec = roles.party_after(ments, text, cand.anchor[1], 80, "to|for|into")
+    if rec is None:
+        rec = roles.party_after(ments, text, cue.end, 160, "to|for")
+    if rec is None or rec == subj:
+        rec = memory.get("materiel.supplied:recipient")
+    return subj, rec
+
+
+def _used(
+    cand: Cand,
+    text: str,
+    ments: list[Ment],
+    toks: list[Tok] | None,
+    clause_start: int,
+    spk_party: str | None,
+    memory: dict[str, str],
+) -> str | None:
+    a = roles.agent(toks, text, ments, cand.cue, clause_start, spk_party)
+    if a:
+        return a
+    by = re.search(
+        r"\b(?:launched|fired|used)\s+by\s+(?:the\s+)?", text[cand.anchor[1] : cand.anchor[1] + 40]
+    )
+    if by:
+        for mm in ments:
+            if mm.start >= cand.anchor[1] + by.end() - 1 and mm.party and mm.type != "place":
+                return mm.party
+    if memory.get("materiel.used"):
+        return memory["materiel.used"]
+    target = roles.party_after(ments, text, cand.anchor[1], 120, "at|on|against|in")
+    if target and target in _adversary():
+        return _adversary()[target]
+    return None
+
+
+def _destroyed(
+    cand: Cand,
+    text: str,
+    ments: list[Ment],
+    toks: list[Tok] | None,
+    clause_start: int,
+    spk_party: str | None,
+    memory: dict[str, str],
+) -> str | None:
+    head = text[cand.head[0] : cand.head[1]].lower() if cand.head else ""
+    partitive = cand.quantity is not None and re.match(
+        r"\s+of\s+(?:the|them|those|these)\b", text[cand.quantity.end :]
+    )
+    if not partitive and head != "them":
+        p = _np_party(cand, text, ments, None)
+        if p and p != spk_party:
+            return p
+        if p and spk_party is None:
+            return p
+    if memory.get("materiel.used"):
+        return memory["materiel.used"]
+    a = roles.agent(toks, text, ments, cand.cue, clause_start, spk_party)
+    owner_side = a or spk_party
+    if owner_side and owner_side in _adversary():
+        return _adversary()[owner_side]
+    return memory.get("materiel.destroyed")
