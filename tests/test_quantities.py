@@ -240,6 +240,15 @@ def test_ranges(text: str, low: float, high: float) -> None:
     assert got[1:5] == (None, low, high, "range")
 
 
+def test_ranges_with_the_unit_on_both_ends() -> None:
+    assert one("Rates are now 5.25% to 5.5%.")[1:] == (None, 5.25, 5.5, "range", "percent")
+    assert one("They were given between 44 mg and 50 mg.")[1:] == (None, 44, 50, "range", "mg")
+
+
+def test_a_change_by_a_percentage_is_not_a_range() -> None:
+    assert [x[1] for x in q("Prices rose 0.4% to 3.5% in March.")] == [0.4, 3.5]
+
+
 def test_a_change_is_two_numbers_not_a_range() -> None:
     assert [x[1] for x in q("The toll rose from 100 to 150 overnight.")] == [100, 150]
 
@@ -333,6 +342,13 @@ def test_vague_unit_from_of_phrase() -> None:
         "The mid-2024 plan.",
         "They were two-thirds of the force.",
         "The twenty-first century.",
+        "He left 10 Downing Street.",
+        "No 10 said nothing.",
+        "Men aged between 18 and 60 must register.",
+        "The attack began at 05:00 Kyiv time and lasted from 21:00 to 06:00.",
+        "The 47th Mechanized Brigade and the 1,000th day.",
+        "A Bayraktar TB2, a Tu-22M3 bomber, MiG-29s and F-16s were involved.",
+        "They will finish the plan by 2070.",
     ],
 )
 def test_not_quantities(text: str) -> None:
@@ -342,6 +358,25 @@ def test_not_quantities(text: str) -> None:
 def test_a_year_sized_count_with_a_noun_is_a_count() -> None:
     assert one("About 2000 soldiers were killed.")[1:] == (2000, None, None, "approx", "person")
     assert q("Around 2010, the unit moved.") == []
+
+
+def test_over_a_period_is_not_a_bound() -> None:
+    assert q("It will spend £5bn over five years.")[1] == ("five years", 5, 5, 5, "exact", "year")
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("The firm sold 2.3m units, against 1.9m a year earlier.", 2_300_000, "item"),
+        ("He ran the 100m sprint.", 100, "m"),
+        ("Russia fired 3,000 glide bombs in a week.", 3000, "item"),
+        ("Russia lost 1,000+ soldiers in a day.", 1000, "person"),
+        ("About 250 taken hostage were freed.", 250, "person"),
+    ],
+)
+def test_unit_details(text: str, value: float, unit: str) -> None:
+    got = q(text)[0]
+    assert (got[1], got[5]) == (value, unit)
 
 
 def test_singular_one_is_a_count() -> None:

@@ -117,6 +117,8 @@ class Lexicon:
         self.item_context = frozenset(data["item_context"])
         self.person_adj = frozenset(data["person_adjectives"])
         self.aux = frozenset(data["aux_words"])
+        self.stop = frozenset(data["lookahead_stop_words"])
+        self.unknown_max: int = data["lookahead_unknown_max"]
         self.person_participles = frozenset(data["person_participles"])
         self.currency_symbols = phrase_index(data["currency_symbols"], last=True)
         self.currency_codes: dict[str, str] = data["currency_codes"]
@@ -125,6 +127,7 @@ class Lexicon:
         self.percent = phrase_index({k: "percent" for k in data["percent_words"]})
         self.age_after = phrase_index({k: True for k in data["age_followers"]})
         self.months = frozenset(data["months"])
+        self.address_words = frozenset(data["address_words"])
         self.metre_context = frozenset(data["metre_context"])
         self.over_is_during = frozenset(data["duration_over_is_during"])
         self.symbol_chars = frozenset(

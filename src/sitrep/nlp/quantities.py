@@ -202,7 +202,7 @@ def _quantities_at(
     if y is not None and x.plain and y.plain and _yearlike(x) and (_yearlike(y) or y.j == x.j + 2):
         if _counted_unit(t, y.j, lex) is None:
             return [], y.j
-    if y is not None and (t.low(first - 1) in lex.age_words):
+    if y is not None and lex.age_words & {t.low(first - 1), t.low(first - 2)}:
         return [], y.j
     unit, end = _unit_after(t, end, lex, unit)
     if unit == "age":
@@ -215,6 +215,8 @@ def _quantities_at(
             return [], x.j
     if y is None and x.plain and unit is None and _designated(t, first, lex, floor):
         return [], x.j
+    if x.plain and unit is None and _address(t, x.j, lex):
+        return [], x.j
     if y is not None:
         start = first
         if t.low(first - 1) in ("between", "from") and first - 1 >= floor:
@@ -224,6 +226,7 @@ def _quantities_at(
     rq = match_at(t, end, lex.qual_after)
     if rq and not (rq[1] == "more_than" and t.low(end) == "+" and not t.glued(end)):
         end += rq[0]
+        unit = unit or _counted_unit(t, end, lex)
         if qual in (None, "approx"):
             qual, qstart = rq[1], (qstart if qual else first)
     if x.vague:
@@ -336,6 +339,16 @@ def _designated(t: Tokens, i: int, lex: Lexicon, floor: int) -> bool:
     return match_before(t, i, lex.designators, floor) is not None
 
 
+def _address(t: Tokens, j: int, lex: Lexicon) -> bool:
+    """'10 Downing Street', '1600 Pennsylvania Avenue'."""
+    for k in (j, j + 1):
+        if k >= t.n or not t.words[k][0].isupper():
+            return False
+        if t.lows[k] in lex.address_words:
+            return True
+    return False
+
+
 def _range_end(
     t: Tokens, x: Num, first: int, lex: Lexicon, blocked: list[tuple[int, int]]
 ) -> tuple[Num | None, int]:
@@ -446,8 +459,9 @@ def _counted_unit(t: Tokens, k: int, lex: Lexicon) -> str | None:
     a = k
     while t.low(a) in lex.aux and a < k + 3:
         a += 1
-    if a > k and t.low(a) in lex.person_participles:
+    if t.low(a) in lex.person_participles:  # '250 taken hostage', '1,000 had been injured'
         return "person"
+    unknown = 0
     for _ in range(10):
         if k >= t.n:
             break
@@ -468,6 +482,9 @@ def _counted_unit(t: Tokens, k: int, lex: Lexicon) -> str | None:
         elif word[0].isdigit() and (t.glued(k) or t.glued(k + 1)):
             k += 1
         elif word[0].isalpha() and t.glued(k) and t.low(k - 1) == "-":
+            k += 1
+        elif word.isalpha() and w not in lex.stop and unknown < lex.unknown_max:
+            unknown += 1
             k += 1
         else:
             break
