@@ -119,7 +119,14 @@ class ArticleState:
         if re.fullmatch(r"(?:our|we|us)", p, re.IGNORECASE):
             name = self.article.outlet or "the author"
             return Said(Source(name=normalise_unknown(name), kind="other", mention=name))
-        if is_anaphor(p):
+        inside = [m for m in ments if m.start >= offset and m.end <= offset + len(phrase)]
+        best = _best_mention(inside)
+        if best is not None and best.type != "weapon" and not (
+            best.type == "place" and is_anaphor(p)
+        ):
+            src = catalog().as_source(best.entity, phrase.strip())
+            return Said(src, party=best.party)
+        if is_anaphor(p) or re.fullmatch(r"(?:his|her|its|their) (?:office|spokes\w+)", p, re.I):
             if self.last and self.last.source:
                 return Said(
                     self.last.source, list(self.last.via), self.last.party, stated=self.last.stated
@@ -127,11 +134,6 @@ class ArticleState:
             return None
         if is_generic(p):
             return None
-        inside = [m for m in ments if m.start >= offset and m.end <= offset + len(phrase)]
-        best = _best_mention(inside)
-        if best is not None and best.type != "weapon":
-            src = catalog().as_source(best.entity, phrase.strip())
-            return Said(src, party=best.party)
         cleaned = re.sub(r"^(?:the|a|an)\s+", "", p, flags=re.IGNORECASE)
         if not re.search(r"[A-Za-z]{2}", cleaned) or len(cleaned.split()) > 12:
             return None
@@ -272,6 +274,14 @@ def _governs_verb(text: str, f: Frame, t: TimeExpr) -> bool:
     if t.end <= f.start:
         gap = text[t.end : f.start]
         head = text[: t.start]
+        if (
+            f.style in ("pre", "nested")
+            and t.start < 40
+            and re.match(r"\s*,", text[t.end :])
+            and re.fullmatch(r"(?:(?:On|In|At|Last|Earlier|Late|Early|This|Since)\b.*)?", head)
+            and not head.lower().startswith("since")
+        ):
+            return True  # "On Tuesday, Britain hosted ..., where Lammy announced ..."
         return (
             bool(re.fullmatch(r"[^,;]*,\s*(?:[^,]*,\s*)?", gap))
             and "," not in head

@@ -21,7 +21,7 @@ from ..nlp.metrics import (
 from ..nlp.modality import modality
 from ..nlp.quantities import find_quantities
 from ..records import Article, Claim, Quantity, Source, TimeExpr
-from . import roles
+from . import roles, tables
 from .context import ArticleState, Ment, Said, catalog, continuation, dateline_end, mentions
 from .parse import Tok, parse
 from .sentences import Sentence, split_sentences
@@ -154,6 +154,7 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
     state = ArticleState(article)
     out: list[Claim] = []
     memory: dict[str, str] = {}
+    table = tables.TableContext()
     for si, sent in enumerate(prep.sentences):
         dl = dateline_end(sent.text) if sent.first_in_line else 0
         ments = [m for m in mentions(sent.text) if m.start >= dl]
@@ -170,6 +171,10 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
             )
             carried_main = True
         toks = parsed.get(si)
+        if tables.LINE.match(sent.text):
+            out.extend(_table_claims(article, sent, prep.quantities[si], table, state))
+            continue
+        tables.observe(table, sent.text, ments, main, state.published)
         cands = (
             candidates(
                 sent.text[dl:] if False else sent.text,
@@ -208,6 +213,23 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
     for n, c in enumerate(claims, start=1):
         c.id = f"{article.id}#{n}"
     return claims
+
+
+def _table_claims(article: Article, sent: Sentence, qs: list[Quantity],
+                  table: tables.TableContext, state: ArticleState) -> list[Claim]:
+    out = []
+    said = table.said
+    stated = said.stated if said and said.stated else state.published
+    for metric, q, item, kind in tables.table_rows(table, sent.text, qs):
+        when = table.period if kind == "period" else tables.day_before(stated)
+        q2 = replace(q, unit="person" if metric.startswith("casualties") else "item")
+        if q2.qualifier == "exact" and q2.value is not None:
+            q2 = replace(q2, low=q2.value, high=q2.value)
+        out.append(Claim(article=article, text=sent.text, span=(sent.start, sent.end),
+                         metric=metric, subject=table.subject or "", quantity=_absolute(q2, sent),
+                         source=said.source if said else None, stated=stated, modality="asserted",
+                         item=item, via=list(said.via) if said else [], when=when))
+    return out
 
 
 def candidates(

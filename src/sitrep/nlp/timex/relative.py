@@ -240,7 +240,7 @@ def h_ago(m: re.Match[str], ctx: Ctx) -> Result:
 
 YEARAGO = re.compile(
     r"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?year-(?:earlier|ago)"
-    r"(?:\s+(?:period|quarter|level|results?))?(?![a-z-])",
+    r"(?:\s+(?:period|quarter))?(?![a-z-])",
     re.I,
 )
 

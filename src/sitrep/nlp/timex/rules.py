@@ -30,7 +30,20 @@ MON = (
 WD = rf"(?:{alt(WEEKDAYS)})(?![a-z])\.?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d)"
 DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d:/%-])"
-DAYWORD = alt([w for w, n in ORDINALS.items() if 0 < n <= 31 and not w[0].isdigit()])
+_UNIT_ORD = {w: n for w, n in ORDINALS.items() if 0 < n < 10 and not w[0].isdigit()}
+DAY_ORDINALS: dict[str, int] = {
+    **{w: n for w, n in ORDINALS.items() if 0 < n <= 31 and not w[0].isdigit()},
+    "thirtieth": 30,
+    **{
+        f"{t}{sep}{w}": base + n
+        for t, base in (("twenty", 20), ("thirty", 30))
+        for w, n in _UNIT_ORD.items()
+        for sep in ("-", " ")
+        if base + n <= 31
+    },
+}
+DAYWORD = alt(DAY_ORDINALS)
+YSEP = r"(?:,?\s+(?:of\s+|in\s+)?|\s?[-/]\s?)"
 EDGE = r"(?:early|earlier|late|later|mid|middle|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+last\s+half\s+of|end|end-|the\s+early|the\s+late|the\s+mid)"
 EDGE_MOD = {
     "early": "START",
@@ -55,8 +68,19 @@ def _month(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
+_UNAMBIGUOUS = {w for w in list(MONTHS) + list(WEEKDAYS) if len(w) > 5 and w not in ("march",)} | {
+    "june",
+    "july",
+    "easter",
+    "christmas",
+    "halloween",
+    "thanksgiving",
+}
+
+
 def _cap(word: str) -> bool:
-    return word[:1].isupper()
+    """Capitalised, or a name that is a date word in any case ("january", "friday")."""
+    return word[:1].isupper() or word.lower() in _UNAMBIGUOUS
 
 
 def _year(text: str) -> int:
@@ -103,6 +127,19 @@ NUMERIC = re.compile(
 )
 
 
+NUMERIC_MD = re.compile(
+    r"\b(?:on|by|from|until|till|since|before|after|through)\s+"
+    r"(?P<md>(?P<a>[01]?\d)/(?P<b>[0-3]?\d))(?![\d/]|\.\d)"
+)
+
+
+def h_numeric_md(m: re.Match[str], ctx: Ctx) -> Result:
+    mm, dd = int(m["a"]), int(m["b"])
+    if not (1 <= mm <= 12 and 1 <= dd <= 31):
+        return None
+    return "DATE", _with_year(ctx, mm, dd, None, m.span("md"))
+
+
 def h_numeric(m: re.Match[str], ctx: Ctx) -> Result:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     if len(m["y"]) == 2:
@@ -113,8 +150,8 @@ def h_numeric(m: re.Match[str], ctx: Ctx) -> Result:
 
 
 MDY = re.compile(
-    rf"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<mon>{MON})\s+(?:the\s+)?"
-    rf"(?P<d>{DAYNUM}|{DAYWORD})(?![a-z])(?:,?\s+(?P<y>{YEAR}))?",
+    rf"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<mon>{MON})(?:,?\s+(?:the\s+)?|[-/]|(?<=\.))"
+    rf"(?P<d>{DAYNUM}|{DAYWORD})(?![a-z])(?:{YSEP}(?P<y>{YEAR}))?",
     re.I,
 )
 
@@ -123,7 +160,8 @@ def h_mdy(m: re.Match[str], ctx: Ctx) -> Result:
     if not _cap(m["mon"]):
         return None
     raw = m["d"].lower()
-    d = ORDINALS.get(raw) or int(re.sub(r"\D", "", raw) or 0)
+    d = DAY_ORDINALS.get(" ".join(raw.replace("-", " ").split())) or DAY_ORDINALS.get(raw)
+    d = d or int(re.sub(r"\D", "", raw) or 0)
     if not 1 <= d <= 31:
         return None
     mon = _month(m["mon"])
@@ -141,8 +179,8 @@ def h_mdy(m: re.Match[str], ctx: Ctx) -> Result:
 
 
 DMY = re.compile(
-    rf"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
-    rf"(?P<mon>{MON})(?:,?\s+(?P<y>{YEAR}))?",
+    rf"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|[-/])"
+    rf"(?P<mon>{MON})(?:{YSEP}(?P<y>{YEAR}))?",
     re.I,
 )
 
@@ -159,7 +197,7 @@ def h_dmy(m: re.Match[str], ctx: Ctx) -> Result:
 
 MONTH = re.compile(
     rf"(?:(?P<edge>{EDGE})[\s-]+(?:of\s+)?)?(?P<rel>(?:this\s+)?(?:last|next|this|past|coming)\s+)?"
-    rf"(?P<mon>{MON})(?:,?\s+(?:of\s+)?(?P<y>{YEAR})|\s+(?P<ry>this|last|next)\s+year)?",
+    rf"(?P<mon>{MON})(?:{YSEP}(?P<y>{YEAR})|\s+(?P<ry>this|last|next)\s+year)?",
     re.I,
 )
 
@@ -394,7 +432,7 @@ HOLIDAY = re.compile(
 
 def h_holiday(m: re.Match[str], ctx: Ctx) -> Result:
     name = " ".join(m["h"].lower().replace("’", "'").split())
-    if not _cap(m["h"]) or name not in HOLIDAYS:
+    if name not in HOLIDAYS or not (m["h"][:1].isupper() or _cap(name.split()[0])):
         return None
     rule = HOLIDAYS[name]
     if m["y"]:

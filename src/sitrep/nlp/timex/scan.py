@@ -25,6 +25,7 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     Rule("iso", rules.ISO, rules.h_iso),
     Rule("numeric", rules.NUMERIC, rules.h_numeric),
+    Rule("numeric_md", rules.NUMERIC_MD, rules.h_numeric_md, extent=lambda m: m.span("md")),
     Rule("mdy", rules.MDY, rules.h_mdy),
     Rule("dmy", rules.DMY, rules.h_dmy),
     Rule("time", rel.TIME, rel.h_time),
@@ -47,6 +48,7 @@ RULES: tuple[Rule, ...] = (
 )
 _PRIORITY = {r.name: i for i, r in enumerate(RULES)}
 _DAY = re.compile(r"\d{4}-\d\d-\d\d$")
+_AGO = re.compile(r"ago|earlier|last|previous", re.I)
 _QUARTER = re.compile(r"\d{4}-Q[1-4]$")
 
 
@@ -60,10 +62,18 @@ class _Cand:
     value: str | None
 
 
+def _fast(regex: re.Pattern[str]) -> re.Pattern[str]:
+    """The rule's regex anchored at a word boundary (or an apostrophe): 2-3x faster scans."""
+    return re.compile(rf"(?:\b|(?=['’]))(?:{regex.pattern})", regex.flags)
+
+
+_FAST = {rule.name: _fast(rule.regex) for rule in RULES}
+
+
 def _candidates(text: str, ctx: Ctx) -> list[_Cand]:
     out: list[_Cand] = []
     for rule in RULES:
-        for m in rule.regex.finditer(text):
+        for m in _FAST[rule.name].finditer(text):
             if m.end() == m.start():
                 continue
             if m.start() > 0 and text[m.start() - 1].isalnum():
@@ -90,6 +100,36 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     return kept
 
 
+_LEAD = {
+    "duration": re.compile(
+        r"(?:about|around|approximately|roughly|only|just|some|each\s+of)\s+", re.I
+    ),
+    "weekday": re.compile(r"(?:earlier|later|late)\s+", re.I),
+    "mdy": re.compile(r"the\s+", re.I),
+    "dmy": re.compile(r"the\s+(?=\d)", re.I),
+    "quarter": re.compile(r"(?:the|a|an|its|their|that|his|our)\s+(?=[a-z0-9]+-quarter)", re.I),
+    "words": re.compile(r"right\s+", re.I),
+    "yearago": re.compile(
+        r"the\s+(?:comparable\s+|corresponding\s+)?(?=year-(?:earlier|ago)$)", re.I
+    ),
+}
+_POSS = ("'s", "’s")
+
+
+def _trim(c: _Cand, text: str) -> tuple[int, int]:
+    """TimeML extents: no possessive 's, no approximators before durations, no article
+    before a month-day or a hyphenated "third-quarter"."""
+    start, end = c.start, c.end
+    if text.endswith(_POSS, start, end) and end - start > 2:
+        end -= 2
+    lead = _LEAD.get(c.rule.name)
+    if lead is not None:
+        m = lead.match(text, start, end)
+        if m and m.end() < end:
+            start = m.end()
+    return start, end
+
+
 def scan(text: str, ref: date | None) -> list[TimeExpr]:
     """All time expressions of `text` resolved against `ref` (see dates.find_timexes)."""
     ctx = Ctx(text, ref)
@@ -100,8 +140,14 @@ def scan(text: str, ref: date | None) -> list[TimeExpr]:
             res = c.rule.handler(c.match, ctx)
             if res is not None:
                 typ, value = res
-        out.append(TimeExpr(c.start, c.end, text[c.start : c.end], typ, value))
-        if value and _QUARTER.match(value):
+        start, end = _trim(c, text)
+        out.append(TimeExpr(start, end, text[start:end], typ, value))
+        if (
+            value
+            and _QUARTER.match(value)
+            and c.rule.name in ("quarter", "qshort")
+            and not _AGO.search(text, start, end)
+        ):
             ctx.quarter = (c.start, value)
         if (
             value
