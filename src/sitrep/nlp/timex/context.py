@@ -67,17 +67,13 @@ class Ctx:
             last = m
         if last is not None:
             return FUTURE if last.group("f") else PAST
-        weak = None
         after = text[end : end + 70]
         b = _BOUNDARY.search(after)
         if b:
             after = after[: b.start()]
-        for nxt in _CUES.finditer(after):
-            if not nxt.group("w"):
-                return FUTURE if nxt.group("f") else PAST
-            weak = weak or nxt
-        if weak is not None:
-            return PAST
+        nxt = _CUES.search(after)
+        if nxt is not None:
+            return FUTURE if nxt.group("f") else PAST
         return UNKNOWN
 
     # -- news-mode resolution -------------------------------------------------------------

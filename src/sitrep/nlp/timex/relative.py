@@ -264,6 +264,13 @@ DURATION = re.compile(
 )
 
 
+_RATE = re.compile(
+    rf"(?:\d[\d,.]*|million|billion|dozen|times|once|twice|{alt(list(LEX['numbers']))})"
+    r"(?:\s+[a-z]+){0,2}\s+$",
+    re.I,
+)
+
+
 def h_duration(m: re.Match[str], ctx: Ctx) -> Result:
     raw = m["n"].lower()
     n = parse_number(raw)
@@ -273,6 +280,8 @@ def h_duration(m: re.Match[str], ctx: Ctx) -> Result:
         return None
     if raw in ("a", "an") and plural:
         return None
+    if raw in ("a", "an") and _RATE.search(ctx.text, max(0, m.start() - 40), m.start()):
+        return None  # "$1.76 a year", "four flights a week": a rate, not a duration
     if n is not None and n > 1 and not plural and "-" not in m.group(0) and raw not in ("a", "an"):
         if not re.search(r"\s(?:day|hour|week|month|year)$", m.group(0)):
             return None

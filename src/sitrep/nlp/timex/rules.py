@@ -380,7 +380,7 @@ def h_quarter(m: re.Match[str], ctx: Ctx) -> Result:
             n = (n - 1) % 2 + 1
         return "DATE", (f"{y}-H{n}" if y is not None else f"XXXX-H{n}")
     if n is None and ord_ in ("last", "final") and (m["y2"] or yr[:4].isdigit()):
-        n = 4
+        n = 4 if q == "quarter" else 2
     if n is None:
         if ref is None:
             return "DATE", None
