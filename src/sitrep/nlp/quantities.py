@@ -26,6 +26,7 @@ from .numbers import (
     parse_vague,
     parse_words,
 )
+from .units import code_at, counted_unit, currency_before, money_follows, unit_after
 
 __all__ = ["find_quantities"]
 
@@ -121,7 +122,7 @@ def _parse_digits(t: Tokens, i: int, lex: Lexicon, money: bool) -> Num | None:
         s += t.words[j]
         j += 1
     plain = j == i + 1 and s.isdigit()
-    base = digits_value(s, _counted_unit(t, j, lex) is not None)
+    base = digits_value(s, counted_unit(t, j, lex) is not None)
     if base is None:
         return None
     mult = 1
@@ -147,37 +148,11 @@ def _abbreviation_ok(t: Tokens, k: int, lex: Lexicon, money: bool) -> bool:
     w = t.lows[k]
     if w in lex.abbrev_glued_only and not t.glued(k) and not money:
         return False
-    if w not in lex.abbrev_money_only or money or _money_follows(t, k + 1, lex):
+    if w not in lex.abbrev_money_only or money or money_follows(t, k + 1, lex):
         return True
     if w == "m" and t.glued(k):  # '2.3m units', but '100m sprint', '10m high'
         return t.low(k + 1) not in lex.metre_context or t.words[k] == "M"
-    return w == "b" and _counted_unit(t, k + 1, lex) is not None
-
-
-def _money_follows(t: Tokens, k: int, lex: Lexicon) -> bool:
-    return match_at(t, k, lex.currency_words) is not None or _code_at(t, k, lex) is not None
-
-
-def _code_at(t: Tokens, k: int, lex: Lexicon) -> str | None:
-    """An upper-case ISO currency code at token k ('USD', 'UAH')."""
-    if 0 <= k < t.n and t.words[k].isupper() and t.lows[k] in lex.currency_codes:
-        return lex.currency_codes[t.lows[k]]
-    return None
-
-
-def _currency_before(t: Tokens, i: int, lex: Lexicon, floor: int) -> tuple[int, str] | None:
-    """A currency symbol or code just before token i: (first token index, ISO code)."""
-    if i - 1 >= floor and t.words[i - 1] in lex.symbol_chars:
-        m = match_before(t, i, lex.currency_symbols, floor)
-        if m:
-            k = i - m[0]
-            # 'US$' is three glued tokens; a lone '$' may stand apart from the number
-            if all(t.glued(x) for x in range(k + 1, i)):
-                return k, m[1]
-    code = _code_at(t, i - 1, lex)
-    if code and i - 1 >= floor:
-        return i - 1, code
-    return None
+    return w == "b" and counted_unit(t, k + 1, lex) is not None
 
 
 def _quantities_at(
@@ -186,7 +161,7 @@ def _quantities_at(
     """The quantities starting at token i, and the index of the token after them."""
     if _is_blocked(blocked, t.starts[i]):
         return [], i + 1
-    cur = _currency_before(t, i, lex, floor)
+    cur = currency_before(t, i, lex, floor)
     x = _parse_number(t, i, lex, cur is not None)
     if x is None:
         return [], i
@@ -196,15 +171,17 @@ def _quantities_at(
         return [], x.j
     first = cur[0] if cur else i
     unit = cur[1] if cur else None
+    if cur is None and not x.vague and x.value and _negative(t, i, floor):
+        x.value, x.plain, first = -x.value, False, i - 1
     y, end = _range_end(t, x, first, lex, blocked)
     if y is None and x.value is not None and x.plain and _is_age(t, x, lex):
         return [], x.j
     if y is not None and x.plain and y.plain and _yearlike(x) and (_yearlike(y) or y.j == x.j + 2):
-        if _counted_unit(t, y.j, lex) is None:
+        if counted_unit(t, y.j, lex) is None:
             return [], y.j
     if y is not None and lex.age_words & {t.low(first - 1), t.low(first - 2)}:
         return [], y.j
-    unit, end = _unit_after(t, end, lex, unit)
+    unit, end = unit_after(t, end, lex, unit)
     if unit == "age":
         return [], end
     qual, qstart = _qualifier_before(t, first, lex, floor)
@@ -226,7 +203,7 @@ def _quantities_at(
     rq = match_at(t, end, lex.qual_after)
     if rq and not (rq[1] == "more_than" and t.low(end) == "+" and not t.glued(end)):
         end += rq[0]
-        unit = unit or _counted_unit(t, end, lex)
+        unit = unit or counted_unit(t, end, lex)
         if qual in (None, "approx"):
             qual, qstart = rq[1], (qstart if qual else first)
     if x.vague:
@@ -275,6 +252,8 @@ def _not_a_count(t: Tokens, x: Num, lex: Lexicon) -> bool:
     i, j = x.i, x.j
     if t.glued(i):
         prev = t.words[i - 1]
+        if prev[0].isalpha() and code_at(t, i - 1, lex):  # 'USD5m'
+            return False
         if prev[0].isalpha() or prev in ("/", ":", "#", "№", "."):
             return True
         if prev in ("-", "‑") and t.glued(i - 1) and t.is_alpha(i - 2):
@@ -300,7 +279,7 @@ def _known_suffix(t: Tokens, j: int, lex: Lexicon) -> bool:
     return (
         w in lex.abbrev
         or match_at(t, j, lex.percent) is not None
-        or _code_at(t, j, lex) is not None
+        or code_at(t, j, lex) is not None
         or w == "m"
     )
 
@@ -337,6 +316,21 @@ def _is_age(t: Tokens, x: Num, lex: Lexicon) -> bool:
 def _designated(t: Tokens, i: int, lex: Lexicon, floor: int) -> bool:
     """'No. 5', 'Article 5', 'Resolution 2231', 'Leopard 2'."""
     return match_before(t, i, lex.designators, floor) is not None
+
+
+def _negative(t: Tokens, i: int, floor: int) -> bool:
+    """'-5C', 'minus 10 degrees': a sign that is not a hyphen inside a code or a range."""
+    if i - 1 < floor:
+        return False
+    w = t.lows[i - 1]
+    if w in ("minus", "negative"):
+        return True
+    return (
+        w in ("-", "−")
+        and t.glued(i)
+        and (not t.glued(i - 1) or t.low(i - 2) == "(")
+        and not t.is_digits(i - 2)
+    )
 
 
 def _address(t: Tokens, j: int, lex: Lexicon) -> bool:
@@ -407,88 +401,6 @@ def _range_end(
 def _change_before(t: Tokens, i: int, lex: Lexicon, window: int = 3) -> bool:
     """'rose from 100 to 150' is a change (two numbers), not a range."""
     return any(t.low(k) in lex.change_words for k in range(max(0, i - window), i))
-
-
-def _unit_after(t: Tokens, k: int, lex: Lexicon, unit: str | None) -> tuple[str | None, int]:
-    """The unit after the number at token k: (unit, end token). 'age' marks an age."""
-    m = match_at(t, k, lex.age_after)
-    if m:
-        return "age", k + m[0]
-    if t.low(k) == "-" and t.glued(k) and t.glued(k + 1) and t.is_alpha(k + 1):
-        w = t.lows[k + 1]
-        m = match_at(t, k + 1, lex.measure)
-        if w in ("pound", "pounder"):
-            return "lb", k + 2
-        if m:
-            return m[1], k + 1 + m[0]
-        if w in lex.strength_words:
-            return "person", k + 2
-        return unit, k
-    m = match_at(t, k, lex.percent)
-    if m:
-        return "percent", k + m[0]
-    if unit is None:
-        m = match_at(t, k, lex.currency_words)
-        if m and not (t.lows[k] == "won" and not t.words[k].islower()):
-            return m[1], k + m[0]
-        code = _code_at(t, k, lex)
-        if code:
-            return code, k + 1
-        if t.low(k) == "of" and match_at(t, k + 1, lex.currency_words):
-            return _unit_after(t, k + 1, lex, None)[0], k
-    else:
-        m = match_at(t, k, lex.currency_words)
-        if m:
-            return unit, k + m[0]
-        return unit, k
-    m = match_at(t, k, lex.measure)
-    if m and not (t.lows[k] == "years" and t.low(k + 1) == "old"):
-        return m[1], k + m[0]
-    if t.low(k) == "m" and t.glued(k):
-        return "m", k + 1
-    return _counted_unit(t, k, lex), k
-
-
-def _counted_unit(t: Tokens, k: int, lex: Lexicon) -> str | None:
-    """'person' or 'item' when a counted noun follows, maybe after adjectives or names."""
-    if t.low(k) == "of":
-        k += 1
-        if t.low(k) in lex.det_after_of:
-            k += 1
-    fallback = None
-    a = k
-    while t.low(a) in lex.aux and a < k + 3:
-        a += 1
-    if t.low(a) in lex.person_participles:  # '250 taken hostage', '1,000 had been injured'
-        return "person"
-    unknown = 0
-    for _ in range(10):
-        if k >= t.n:
-            break
-        w = t.lows[k]
-        if w in lex.person:
-            return "person"
-        if w in lex.item:
-            return "item"
-        if w in lex.person_adj:
-            fallback = "person"
-        word = t.words[k]
-        if w in lex.item_context or w in lex.person_adj:
-            k += 1
-        elif word[0].isalpha() and word[0].isupper():
-            k += 1
-        elif w in ("-", "‑") and t.glued(k) and t.glued(k + 1):
-            k += 1
-        elif word[0].isdigit() and (t.glued(k) or t.glued(k + 1)):
-            k += 1
-        elif word[0].isalpha() and t.glued(k) and t.low(k - 1) == "-":
-            k += 1
-        elif word.isalpha() and w not in lex.stop and unknown < lex.unknown_max:
-            unknown += 1
-            k += 1
-        else:
-            break
-    return fallback
 
 
 def _qualifier_before(t: Tokens, first: int, lex: Lexicon, floor: int) -> tuple[str | None, int]:
