@@ -31,7 +31,7 @@ def raw() -> dict:
 
 def test_catalogue_is_big_enough(cat: Catalog) -> None:
     assert len(cat) >= 450
-    by_type = defaultdict(int)
+    by_type: dict[str, int] = defaultdict(int)
     for e in cat.entities:
         by_type[e.type] += 1
     for t in ("intelligence", "military", "government", "media", "ngo", "international"):
@@ -261,6 +261,15 @@ def test_short_names_only_after_the_full_name(cat: Catalog) -> None:
         ("Rep. Lee Seong-kweun", "lee-seong-kweun"),
         ("Lee", "lee-seong-kweun"),
     ]
+
+
+def test_the_names_need_the_and_no_following_capital(cat: Catalog) -> None:
+    assert spans(cat, "Seoul said the North's special forces were deployed.") == [
+        ("Seoul", "seoul"),
+        ("North", "north-korea"),
+    ]
+    assert spans(cat, "North of the river, the north was quiet.") == []
+    assert spans(cat, "Fighting spread to the North Caucasus.") == []
 
 
 def test_find_mentions_does_not_join_across_commas(cat: Catalog) -> None:

@@ -78,6 +78,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     short_names: tuple[str, ...] = ()
+    the_names: tuple[str, ...] = ()
     post: str | None = None
     org: str | None = None
     party: str | None = None
@@ -87,7 +88,7 @@ class Entity:
     @property
     def names(self) -> tuple[str, ...]:
         """Every surface form that names this entity (canonical name, aliases, demonyms)."""
-        return (self.name, *self.aliases, *self.demonyms)
+        return (self.name, *self.aliases, *self.demonyms, *self.the_names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +140,9 @@ def normalise_unknown(name: str) -> str:
     return s
 
 
-_STRICTNESS = {"any": 0, "title": 1, "upper": 2}
+_STRICTNESS = {"any": 0, "title": 1, "upper": 2, "the": 3}
+_THE_BEFORE = re.compile(r"(?:^|\W)the\s+$", re.IGNORECASE)
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 
 
 def _case_rule(alias: str) -> str:
@@ -155,6 +158,8 @@ def _case_rule(alias: str) -> str:
 def _case_ok(rule: str, surface: str) -> bool:
     if rule == "any":
         return True
+    if rule == "the":
+        return surface[:1].isupper()
     if rule == "upper":
         letters = [c for c in surface.rstrip("s") if c.isalpha()]
         return all(c.isupper() for c in letters)
@@ -198,16 +203,16 @@ class Catalog:
                 self._loose[lk] = None  # two entities fold together: never guess between them
             elif lk:
                 self._loose[lk] = e
-            self._insert(self._trie, k, alias, e)
+            rule = "the" if alias in e.the_names else _case_rule(alias)
+            self._insert(self._trie, k, rule, e)
         for short in e.short_names:
-            self._insert(self._short.setdefault(e.id, {}), key(short), short, e)
+            self._insert(self._short.setdefault(e.id, {}), key(short), _case_rule(short), e)
 
     @staticmethod
-    def _insert(trie: dict[str, Any], k: str, alias: str, e: Entity) -> None:
+    def _insert(trie: dict[str, Any], k: str, rule: str, e: Entity) -> None:
         node = trie
         for tok in k.split(" "):
             node = node.setdefault(tok, {})
-        rule = _case_rule(alias)
         old = node.get("")
         if old is None:
             node[""] = (e, rule)
@@ -322,6 +327,8 @@ class Catalog:
             if j < len(toks) and not _joined(text, toks[j - 1][1], toks[j][0]):
                 break
         for j, e, rule in sorted(found, key=lambda f: -f[0]):
+            if rule == "the" and not _the_ok(text, toks[i][0], toks[j][1]):
+                continue
             if _case_ok(rule, text[toks[i][0] : toks[j][1]]):
                 return j, e
         return None
@@ -381,6 +388,7 @@ def _entity(raw: dict[str, Any]) -> Entity:
         aliases=tuple(raw.get("aliases") or ()),
         demonyms=tuple(raw.get("demonyms") or ()),
         short_names=tuple(raw.get("short_names") or ()),
+        the_names=tuple(raw.get("the_names") or ()),
         post=raw.get("post"),
         org=raw.get("org"),
         party=raw.get("party"),
@@ -401,6 +409,16 @@ def _surface(mention: str) -> str:
 
 def _norm_token(tok: str) -> str:
     return strip_accents(tok).lower() if not tok.isascii() else tok.lower()
+
+
+def _the_ok(text: str, start: int, end: int) -> bool:
+    """A "the" name ("the North") counts after "the", capitalised, and not as the first
+    word of a longer name ("the North Caucasus")."""
+    return (
+        text[start : start + 1].isupper()
+        and _THE_BEFORE.search(text[max(0, start - 6) : start]) is not None
+        and _CAPITAL_AFTER.match(text, end) is None
+    )
 
 
 def _singulars(tok: str) -> tuple[str, ...]:
