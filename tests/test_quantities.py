@@ -379,6 +379,29 @@ def test_unit_details(text: str, value: float, unit: str) -> None:
     assert (got[1], got[5]) == (value, unit)
 
 
+def test_units_from_a_loss_table() -> None:
+    got = q("Personnel: about 414,180 (+1,120) Tanks: 6,663 (+13)")
+    assert [(x[1], x[4], x[5]) for x in got] == [
+        (414180, "approx", "person"),
+        (1120, "exact", "person"),
+        (6663, "exact", "item"),
+        (13, "exact", "item"),
+    ]
+
+
+def test_model_names_inside_a_counted_phrase() -> None:
+    assert q("Germany will deliver 12 more Panzerhaubitze 2000 self-propelled howitzers.") == [
+        ("12", 12, 12, 12, "exact", "item")
+    ]
+    assert q("They sent 240 mm multiple rocket launchers.") == [
+        ("240 mm", 240, 240, 240, "exact", "mm")
+    ]
+
+
+def test_one_as_a_pronoun_after_an_adjective() -> None:
+    assert q("A large sum, but a modest one next to the budget.") == []
+
+
 def test_singular_one_is_a_count() -> None:
     assert one("One drone was shot down.") == ("One", 1, 1, 1, "exact", "item")
 

@@ -103,6 +103,7 @@ class Lexicon:
         self.vague_singular_prefix = phrase_index(
             {k: tuple(v) for k, v in data["vague_singular_prefixes"].items()}
         )
+        self.vague_not_before = {k: frozenset(v) for k, v in data["vague_not_before"].items()}
         self.couple = phrase_index({k: 2 for k in data["couple"]})
         self.change_words = frozenset(data["change_words"])
         self.designators = phrase_index({k: True for k in data["designators"]}, last=True)
@@ -290,7 +291,7 @@ def parse_vague(t: Tokens, i: int, lex: Lexicon) -> Num | None:
         lo, hi, minus = m[1]
         return Num(i, k, None, lo * x, hi * x - minus, vague=True)
     m = match_at(t, i, lex.vague)
-    if m:
+    if m and t.low(i + m[0]) not in lex.vague_not_before.get(t.lows[i], ()):
         lo, hi = m[1]
         return Num(i, i + m[0], None, lo, hi, vague=True)
     m = match_at(t, i, lex.couple)

@@ -59,6 +59,7 @@ _ORDINAL_WORDS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth".split()
 )
 _RANGE_JOINERS = frozenset(["to", "-", "–", "—", "~", "through", "and", "&"])
+_LABEL_RE = re.compile(r"([A-Za-z]+)\s*:\s*(?:about\s+|some\s+|over\s+)?\Z")
 _DURATIONS = frozenset(
     ["s", "min", "h", "day", "week", "month", "year", "decade", "century", "night"]
 )
@@ -87,7 +88,7 @@ def find_quantities(text: str) -> list[Quantity]:
             i = nxt
         else:
             i += 1
-    _link_of(t, out)
+    _link(t, out, lex)
     return out
 
 
@@ -192,6 +193,9 @@ def _quantities_at(
             return [], x.j
     if y is None and x.plain and unit is None and _designated(t, first, lex, floor):
         return [], x.j
+    if y is None and x.plain and cur is None and len(t.words[i]) == 4 and qual is None:
+        if t.is_alpha(i - 1) and t.words[i - 1][0].isupper() and i - 1 >= floor:
+            return [], x.j  # 'Panzerhaubitze 2000
     if x.plain and unit is None and _address(t, x.j, lex):
         return [], x.j
     if y is not None:
@@ -295,6 +299,11 @@ def _spelled_ok(t: Tokens, x: Num, lex: Lexicon) -> bool:
         if t.low(x.i - 1) in lex.det_before_one:
             return False
         if match_at(t, j, lex.after_one):
+            return False
+        k = x.i - 1  # 'a modest one', 'the only real one'
+        while k > x.i - 4 and t.is_alpha(k) and t.lows[k] not in lex.stop:
+            k -= 1
+        if k < x.i - 1 and t.low(k) in ("a", "an", "the", "this", "that"):
             return False
     return True
 
@@ -410,10 +419,20 @@ def _qualifier_before(t: Tokens, first: int, lex: Lexicon, floor: int) -> tuple[
     return None, first
 
 
-def _link_of(t: Tokens, out: list[Quantity]) -> None:
-    """'14 of 16 drones': the first number takes the unit of the second."""
-    for a, b in zip(out, out[1:], strict=False):
-        if a.unit is None and b.unit is not None:
-            between = t.text[a.end : b.start].strip().lower()
+def _link(t: Tokens, out: list[Quantity], lex: Lexicon) -> None:
+    """Units from neighbours: '14 of 16 drones' (the first takes the second's unit), a
+    table label ('Tanks: 6,663'), a bracketed change after a figure ('414,180 (+1,120)')."""
+    prev: Quantity | None = None
+    for q in out:
+        if q.unit is None:
+            label = _LABEL_RE.search(t.text, max(0, q.start - 40), q.start)
+            if label:
+                w = label.group(1).lower()
+                q.unit = "person" if w in lex.person else "item" if w in lex.item else None
+            if prev is not None and prev.unit and t.text[prev.end : q.start].strip() in ("(", "(+"):
+                q.unit = prev.unit
+        if prev is not None and prev.unit is None and q.unit is not None:
+            between = t.text[prev.end : q.start].strip().lower()
             if between in ("of", "of the", "out of", "out of the"):
-                a.unit = b.unit
+                prev.unit = q.unit
+        prev = q

@@ -107,6 +107,8 @@ def counted_unit(t: Tokens, k: int, lex: Lexicon) -> str | None:
             k += 1
         elif word[0].isdigit() and (t.glued(k) or t.glued(k + 1)):
             k += 1
+        elif word.isdigit() and t.is_alpha(k - 1) and t.words[k - 1][0].isupper():
+            k += 1  # 'Panzerhaubitze 2000 howitzers'
         elif word[0].isalpha() and t.glued(k) and t.low(k - 1) == "-":
             k += 1
         elif word.isalpha() and w not in lex.stop and unknown < lex.unknown_max:
