@@ -70,19 +70,51 @@ def _fast(regex: re.Pattern[str]) -> re.Pattern[str]:
 _FAST = {rule.name: _fast(rule.regex) for rule in RULES}
 
 
+# Every rule's match holds one of these; rules run only in windows around them.
+_TRIGGER = re.compile(
+    r"\d{4}|\d[/:.-]\d|\d\s?[ap]\.?m\b|\d\s?o['’]clock|['’]\d0s"
+    r"|\b(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|nights?|weeks?|months?|quarters?"
+    r"|years?|yrs?|decades?|century|centuries|fortnights?|weekends?|spring|summer|fall|autumn"
+    r"|winter|christmas|easter|halloween|thanksgiving|today|tonight|yesterday|tomorrow|now"
+    r"|current(?:ly)?|recent(?:ly)?|lately|present|moment|past|future|near|term|morning"
+    r"|afternoon|evening|noon|midnight|midday|overnight|daily|weekly|biweekly|monthly|yearly"
+    r"|hourly|nightly|every|each|per|fiscal|q[1-4]|h[12]|nowadays|soon|jan|feb|mar|apr|may|jun"
+    r"|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|thu|thurs|fri|sat|sun|january|february|march"
+    r"|april|june|july|august|september|october|november|december|[a-z]+days?)(?![a-z])",
+    re.I,
+)
+_BACK, _AHEAD = 60, 45
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Disjoint spans of text around trigger words, where matches can be."""
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    for m in _TRIGGER.finditer(text):
+        lo, hi = max(0, m.start() - _BACK), min(n, m.end() + _AHEAD)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
 def _candidates(text: str, ctx: Ctx) -> list[_Cand]:
     out: list[_Cand] = []
+    windows = _windows(text)
     for rule in RULES:
-        for m in _FAST[rule.name].finditer(text):
-            if m.end() == m.start():
-                continue
-            if m.start() > 0 and text[m.start() - 1].isalnum():
-                continue
-            res = rule.handler(m, ctx)
-            if res is None:
-                continue
-            start, end = rule.extent(m) if rule.extent else m.span()
-            out.append(_Cand(start, end, rule, m, res[0], res[1]))
+        regex = _FAST[rule.name]
+        for lo, hi in windows:
+            for m in regex.finditer(text, lo, hi):
+                if m.end() == m.start():
+                    continue
+                if m.start() > 0 and text[m.start() - 1].isalnum():
+                    continue
+                res = rule.handler(m, ctx)
+                if res is None:
+                    continue
+                start, end = rule.extent(m) if rule.extent else m.span()
+                out.append(_Cand(start, end, rule, m, res[0], res[1]))
     return out
 
 
