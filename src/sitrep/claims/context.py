@@ -121,6 +121,11 @@ class ArticleState:
             return Said(Source(name=normalise_unknown(name), kind="other", mention=name))
         inside = [m for m in ments if m.start >= offset and m.end <= offset + len(phrase)]
         best = _best_mention(inside)
+        if "," in phrase:
+            cut = offset + phrase.index(",")
+            head = _best_mention([m for m in inside if m.end <= cut])
+            if head is not None and head.type not in ("country", "place", "weapon"):
+                best = head
         if best is not None and best.type != "weapon" and not (
             best.type == "place" and is_anaphor(p)
         ):

@@ -367,14 +367,25 @@ def _unquantified(
     for k, t in enumerate(toks):
         if t.start < floor or t.pos not in ("NOUN", "PROPN"):
             continue
-        if (
-            k + 1 < len(toks)
-            and toks[k + 1].pos in ("NOUN", "PROPN")
-            and toks[k + 1].dep == "compound"
-            or k + 1 < len(toks)
-            and toks[k + 1].text in ("-", "‑")
+        nxt_tok = toks[k + 1] if k + 1 < len(toks) else None
+        if t.dep == "compound" or (
+            nxt_tok is not None and (nxt_tok.pos in ("NOUN", "PROPN") or nxt_tok.text in ("-", "‑"))
         ):
             continue  # not the head of its phrase
+        if re.match(r"(?:weapons?|arms|equipment|systems?|munitions)$", t.text, re.I) and re.match(
+            r"\s*,?\s*(?:that|which)?\s*(?:include|included|including|such as)\b", text[t.end :]
+        ):
+            continue  # "weapons that included Kinzhal missiles": the named ones are the claims
+        if re.search(r"\b(?:" + lexicon()["non_weapon_modifiers"] + r")\s+$", text[: t.start], re.I):
+            continue
+        if any(
+            0 <= t.start - b < 60
+            and re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}(?:and|of)\s+(?:[\w-]+\s+){0,2}", text[b : t.start])
+            for a, b in qspans
+        ):
+            continue  # "13,000 containers of munitions", "139 drones and decoy drones"
+        if re.search(r"\bif\b", text[max(0, t.start - 80) : t.start]):
+            continue
         if k + 1 < len(toks) and roles.MODIFIER_NOUNS.match(toks[k + 1].text):
             continue
         if any(a <= t.start < b for a, b in used_heads):
@@ -573,8 +584,8 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
                 q.high if q.value is None else None,
             )
         else:
-            head = (c.item or "").lower().split(" ")[-1] if c.item else None
-            k = (c.metric, c.subject, head, c.source.name if c.source else None, c.modality)
+            k = (c.metric, c.subject, (c.item or "").lower(), c.source.name if c.source else None,
+                 c.modality)
         if k not in best:
             best[k] = c
             order.append(k)

@@ -18,7 +18,7 @@ FILLER = re.compile(
     r"approximately|roughly|estimated|another|additional|further|reached|exceeded|rose|risen|"
     r"climbed|stood|stands|is|was|were|had|has|have|been|now|already|currently|up|down|all|"
     r"total|totall?ing|its|their|his|her|our|also|only|just|least|most|as|many|much|much as|"
-    r"and|or|other|others|with|by|in|,))*\s*$",
+    r"or|other|others|with|by|in))*\s*$",
     re.IGNORECASE,
 )
 NP_POS = {"NOUN", "PROPN", "ADJ", "NUM", "X", "ADV"}
@@ -77,6 +77,22 @@ def np_after(toks: list[Tok] | None, text: str, pos: int) -> tuple[int, int] | N
     return best
 
 
+AFTER_GAP = re.compile(
+    r"^(?:\s*(?:have|has|had|were|was|are|is|been|being|be|already|now|reportedly|also|all|"
+    r"both|each|so far|in total|allegedly|who|that|which|may|might|could|would|will|since|"
+    r"then|later|subsequently|believed to have|thought to have|said to have|of them|of those|"
+    r"not yet|yet|more|in the|in|others?)\b)*\s*$",
+    re.IGNORECASE,
+)
+PRESENCE = re.compile(r"^\s*(?:(?:were|are|is|was|have been|had been|now|already|still)\s+)*"
+                      r"(?:in|inside|into|stationed in|deployed in|based in)\s+", re.IGNORECASE)
+MILITARY_HEAD = re.compile(
+    r"^(?:soldiers?|troops?|personnel|forces|servicem[ae]n|officers?|engineers?|units?|"
+    r"marines?|commandos?|special forces|paratroopers?|mercenaries|instructors?|advisers?)$",
+    re.IGNORECASE,
+)
+
+
 def choose_cue(
     cues: list[Cue],
     text: str,
@@ -86,21 +102,31 @@ def choose_cue(
     prev_end: int,
     next_start: int,
 ) -> Cue | None:
-    """The metric cue for a number at q counting `cls` things (see module notes)."""
-    ok = [c for c in cues if (c.metric(cls) if cls else c.metrics())]
+    """The metric cue for a number at q counting `cls` things: the counted noun itself
+    ("300 deaths"), a verb right before ("killed 300"), a verb right after the noun
+    ("300 soldiers were killed"), presence ("10,000 troops in Russia"), else the nearest
+    cue before it in the clause."""
+    if cls is None:
+        return choose_cue(cues, text, q, head, "person", prev_end, next_start) or choose_cue(
+            cues, text, q, head, "item", prev_end, next_start
+        )
+    ok = [c for c in cues if c.metric(cls)]
     if head:
         for c in ok:
-            if c.start < head[1] and head[0] < c.end:
+            if head[0] <= c.start and c.end <= head[1]:
                 return c
     before = [c for c in ok if prev_end <= c.start and c.end <= q[0]]
     for c in reversed(before):
-        if FILLER.match(text[c.end : q[0]]) and not re.search(r"\band\b", text[c.end : q[0]]):
+        if FILLER.match(text[c.end : q[0]]) and not re.search(r"\band\b|,", text[c.end : q[0]]):
             return c
     anchor_end = head[1] if head else q[1]
-    stop = min(next_start, _clause_end(text, anchor_end))
     for c in ok:
-        if anchor_end <= c.start < stop and c.start - anchor_end < 90:
+        if anchor_end <= c.start < next_start and AFTER_GAP.match(text[anchor_end : c.start]):
             return c
+    if head and cls == "person" and MILITARY_HEAD.match(text[head[0] : head[1]]):
+        m = PRESENCE.match(text[anchor_end:])
+        if m:
+            return Cue(anchor_end, anchor_end + m.end(), m.group().strip(), ("deployed",))
     for c in reversed(before):
         if not re.search(r"[;:]|\s[-–—]\s", text[c.end : q[0]]):
             return c

@@ -17,7 +17,7 @@ from .lexicon import lexicon, words
 
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|such|any|no|first|latest|"
-    r"new|earlier|previous|unconfirmed|media|news|initial|similar|same|other|intelligence)\s+$",
+    r"new|earlier|previous|unconfirmed|initial|similar|same|other)\s+$|\w(?:'s|’s)\s+$",
     re.IGNORECASE,
 )
 _SKIP_LEFT = re.compile(
@@ -163,6 +163,13 @@ def _phrase_before(sent: str, vs: int) -> tuple[str, int, int] | None:
         seg = left[s0:e0].strip()
         if re.match(r"(?:who|which|whose)\b", seg) and len(segs) >= 2:
             s0, e0 = segs[-2]
+        elif re.match(r"(?:(?:a|an|the)\s+[a-z]|[a-z])", seg) and len(segs) >= 2:
+            p0, _ = segs[-2]
+            first = left[p0 : segs[-2][1]].strip()
+            if re.match(r"(?:the\s+)?[A-Z]", first) and not re.match(
+                r"(?:On|In|At|Last|Earlier|This)\b", first
+            ):
+                s0 = p0  # "Oryx, an open-source project, has confirmed": both, named first
         s0 += len(left[s0:e0]) - len(left[s0:e0].lstrip())
         text = left[s0:e0].strip()
         if not text or len(text) > 140 or re.search(r"[\"“”]", text):
@@ -261,7 +268,8 @@ def _assign_content(sent: str, frames: list[Frame]) -> None:
     for i, f in enumerate(frames):
         prev_end = 0
         for g in frames[:i]:
-            prev_end = max(prev_end, g.end, g.verb_start + len(g.verb))
+            if g.style == "post" or (g.style in ("according", "count") and g.verb_start > 2):
+                prev_end = max(prev_end, g.end, g.verb_start + len(g.verb))
         nxt = n
         for g in frames[i + 1 :]:
             if g.style != "nested":

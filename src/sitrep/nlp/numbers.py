@@ -266,7 +266,12 @@ def parse_words(t: Tokens, i: int, lex: Lexicon) -> Num | None:
         j -= 1 if last == "and" else 0
         if j <= i:
             return None
-    return Num(i, j, float(total + cur), spelled=True)
+    value = float(total + cur)
+    if last in ("small", "tens") and t.lows[j : j + 3] == ["and", "a", "half"]:
+        value, j = value + 0.5, j + 3  # 'two and a half million', 'three and a half years'
+        if t.low(j) in lex.scales and total == 0:
+            value, j = value * lex.scales[t.lows[j]], j + 1
+    return Num(i, j, value, spelled=True)
 
 
 def parse_vague(t: Tokens, i: int, lex: Lexicon) -> Num | None:

@@ -128,6 +128,8 @@ def _parse_digits(t: Tokens, i: int, lex: Lexicon, money: bool) -> Num | None:
         return None
     mult = 1
     k = j
+    if t.low(k) == "-" and t.glued(k) and t.glued(k + 1) and t.low(k + 1) in lex.scales:
+        k += 1  # 'a $1.5-billion deal'
     w = t.low(k)
     if w in lex.scales:
         mult = lex.scales[w]

@@ -20,7 +20,7 @@ def _cue_regex() -> re.Pattern[str]:
     lex = lexicon()
     fut, past, weak = alt(lex["future_cues"]), alt(lex["past_cues"]), alt(lex["weak_past_cues"])
     return re.compile(
-        rf"(?<![\w'])(?:(?P<f>{fut})|(?P<p>{past})|(?P<w>{weak}|[a-z]{{3,}}ed))(?!\w)", re.I
+        rf"(?<![\w'])(?:(?P<f>{fut})|(?P<p>{past})|(?P<w>{weak}|(?-i:[a-z]{{3,}}ed))|(?P<n>next(?!\s+to\b)))(?!\w)", re.I
     )
 
 
@@ -66,14 +66,14 @@ class Ctx:
                 continue  # "will be held": a participle, not a past tense
             last = m
         if last is not None:
-            return FUTURE if last.group("f") else PAST
+            return FUTURE if last.group("f") or last.group("n") else PAST
         after = text[end : end + 70]
         b = _BOUNDARY.search(after)
         if b:
             after = after[: b.start()]
         nxt = _CUES.search(after)
         if nxt is not None:
-            return FUTURE if nxt.group("f") else PAST
+            return FUTURE if nxt.group("f") or nxt.group("n") else PAST
         return UNKNOWN
 
     # -- news-mode resolution -------------------------------------------------------------
