@@ -20,7 +20,8 @@ def _cue_regex() -> re.Pattern[str]:
     lex = lexicon()
     fut, past, weak = alt(lex["future_cues"]), alt(lex["past_cues"]), alt(lex["weak_past_cues"])
     return re.compile(
-        rf"(?<![\w'])(?:(?P<f>{fut})|(?P<p>{past})|(?P<w>{weak}|(?-i:[a-z]{{3,}}ed))|(?P<n>next(?!\s+to\b)))(?!\w)", re.I
+        rf"(?<![\w'])(?:(?P<f>{fut})|(?P<p>{past})|(?P<w>{weak}|(?-i:[a-z]{{3,}}ed))|(?P<n>next(?!\s+to\b)))(?!\w)",
+        re.I,
     )
 
 
@@ -32,15 +33,26 @@ _BOUNDARY = re.compile(r"[.!?;]\s+(?=[A-Z\"'“])|\n")
 class Ctx:
     """Resolution context for one text."""
 
-    __slots__ = ("text", "ref", "anchor", "quarter")
+    __slots__ = ("text", "ref", "anchor", "anchor_gran", "quarter")
 
     def __init__(self, text: str, ref: date | None) -> None:
         self.text = text
         self.ref = ref
         # The last absolute date mentioned (for "that day", "two days later").
         self.anchor: date | None = None
+        self.anchor_gran = "Y"  # D, M or Y: how precise the anchor is
         # The last quarter mentioned and where ("a year earlier" after "the third quarter").
         self.quarter: tuple[int, str] | None = None
+
+    def base(self, unit: str) -> date | None:
+        """The anchor for an anaphoric unit ("that day", "the following month"), if it is
+        precise enough for that unit, else the reference date."""
+        if self.anchor is not None and "DWMQY".index(unit) >= "DWMQY".index(
+            {"D": "D", "M": "M", "Y": "Y"}[self.anchor_gran]
+        ):
+            if not (unit == "W" and self.anchor_gran != "D"):
+                return self.anchor
+        return self.ref
 
     def period_year_ago(self, pos: int) -> str | None:
         """The quarter a year before the last one mentioned near `pos`, if any."""

@@ -147,6 +147,9 @@ _SHIFT = {
 }
 
 
+_YEAR_ENDED = re.compile(r"\s+(?:ended|ending|to|through)\b", re.I)
+
+
 def h_relunit(m: re.Match[str], ctx: Ctx) -> Result:
     rel = m["rel"].lower().split()
     u = m["u"].lower()
@@ -164,7 +167,10 @@ def h_relunit(m: re.Match[str], ctx: Ctx) -> Result:
     if rel[0] == "the" and key in ("next", "coming") and u in ("decade", "century"):
         return "DURATION", duration(1, u)
     anaph = key in ("that", "same", "following") or (rel[0] == "the" and key == "next")
-    base = (ctx.anchor or ctx.ref) if anaph else ctx.ref
+    letter = {"day": "D", "week": "W", "weekend": "W", "month": "M"}.get(u, "Y")
+    base = ctx.base(letter) if anaph else ctx.ref
+    if u == "year" and key == "the" and not m["edge"] and _YEAR_ENDED.match(ctx.text, m.end()):
+        return "DURATION", "P1Y"  # "the year ended June 30": a fiscal year
     if u == "day" and key in ("the", "this", "last", "past", "previous"):
         if key == "the" and not m["edge"]:
             return None
@@ -215,7 +221,8 @@ def h_ago(m: re.Match[str], ctx: Ctx) -> Result:
         return "DATE", ("PAST_REF" if sign < 0 else "FUTURE_REF")
     t, letter, mult = unit_of(m["u"])
     anaph = direction not in ("ago", "back", "from", "hence")
-    base = (ctx.anchor or ctx.ref) if anaph else ctx.ref
+    t, letter, mult = unit_of(m["u"])
+    base = ctx.base(letter if letter in "DWMY" else "Y") if anaph else ctx.ref
     if base is None:
         return "DATE", None
     if t == "T":

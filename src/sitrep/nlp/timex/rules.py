@@ -457,3 +457,50 @@ def h_holiday(m: re.Match[str], ctx: Ctx) -> Result:
 
 def day_value(d: date | None) -> str | None:
     return cal.day(d) if d else None
+
+
+# -- years in words: "nineteen ninety-six", "the year two thousand" ------------------------
+
+_SMALL_W = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS_W = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS_W = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TWO_DIGITS = rf"(?:(?:{_TENS_W})(?:[\s-](?:{_SMALL_W}))?|{_TEENS_W}|oh[\s-](?:{_SMALL_W}))"
+YEARWORDS = re.compile(
+    rf"(?:(?P<mon>{MON})\s+|(?:the\s+)?(?P<s>{alt(SEASONS)})\s+of\s+|the\s+year\s+)?"
+    rf"(?P<yw>(?:nineteen|twenty)[\s-]+{_TWO_DIGITS}|two\s+thousand(?:(?:\s+and)?[\s-]+{_TWO_DIGITS}|"
+    rf"(?:\s+and)?\s+(?:{_SMALL_W}))?)(?![a-z-])",
+    re.I,
+)
+_WORD_VALUES = (
+    {w: i + 1 for i, w in enumerate(_SMALL_W.split("|"))}
+    | {w: i + 10 for i, w in enumerate(_TEENS_W.split("|"))}
+    | {w: 20 + 10 * i for i, w in enumerate(_TENS_W.split("|"))}
+)
+
+
+def _words_value(words: str) -> int:
+    return sum(_WORD_VALUES.get(w, 0) for w in re.split(r"[\s-]+", words.lower()))
+
+
+def h_yearwords(m: re.Match[str], ctx: Ctx) -> Result:
+    words = m["yw"].lower()
+    prefixed = bool(m["mon"] or m["s"] or m.group(0).lower().startswith("the"))
+    before = ctx.text[max(0, m.start() - 8) : m.start()].lower()
+    if not prefixed and not re.search(r"\b(?:in|since|by|until|of)\s+$", before):
+        return None
+    nxt = _NEXT_WORD.match(ctx.text, m.end())
+    if nxt and nxt[1].endswith("s") and nxt[1] not in _PLURAL_OK:
+        return None
+    if words.startswith("two"):
+        rest = re.sub(r"^two\s+thousand(?:\s+and)?", "", words)
+        year = 2000 + _words_value(rest)
+    else:
+        century, _, rest = words.replace("-", " ").partition(" ")
+        year = _WORD_VALUES[century] * 100 + _words_value(rest)
+    if m["mon"]:
+        if not _cap(m["mon"]):
+            return None
+        return "DATE", cal.month(year, _month(m["mon"]))
+    if m["s"]:
+        return "DATE", f"{year}-{SEASONS[m['s'].lower()]}"
+    return "DATE", str(year)

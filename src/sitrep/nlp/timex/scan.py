@@ -35,6 +35,7 @@ RULES: tuple[Rule, ...] = (
     Rule("century", rules.CENTURY, rules.h_century),
     Rule("quarter", rules.QUARTER, rules.h_quarter),
     Rule("years", rules.YEARS, rules.h_years),
+    Rule("yearwords", rules.YEARWORDS, rules.h_yearwords),
     Rule("season", rules.SEASON, rules.h_season),
     Rule("qshort", rules.QSHORT, rules.h_qshort),
     Rule("words", rel.WORDS, rel.h_words),
@@ -79,7 +80,7 @@ _TRIGGER = re.compile(
     r"|current(?:ly)?|recent(?:ly)?|lately|present|moment|past|future|near|term|morning"
     r"|afternoon|evening|noon|midnight|midday|overnight|daily|weekly|biweekly|monthly|yearly"
     r"|hourly|nightly|every|each|per|fiscal|q[1-4]|h[12]|nowadays|soon|jan|feb|mar|apr|may|jun"
-    r"|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|thu|thurs|fri|sat|sun|january|february|march"
+    r"|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|thu|thurs|fri|sat|sun|thousand|nineteen|january|february|march"
     r"|april|june|july|august|september|october|november|december|[a-z]+days?)(?![a-z])",
     re.I,
 )
@@ -162,6 +163,20 @@ def _trim(c: _Cand, text: str) -> tuple[int, int]:
     return start, end
 
 
+_MONTH_VALUE = re.compile(r"(\d{4})-(\d\d)$")
+_YEAR_VALUE = re.compile(r"\d{4}$")
+
+
+def _set_anchor(ctx: Ctx, c: _Cand, value: str) -> None:
+    """Explicit dates become the anchor of later "that day", "the following year"."""
+    if _DAY.match(value) and c.rule.name in ("mdy", "dmy", "iso", "numeric", "numeric_md"):
+        ctx.anchor, ctx.anchor_gran = date.fromisoformat(value), "D"
+    elif c.rule.name == "month" and c.match["y"] and (m := _MONTH_VALUE.match(value)):
+        ctx.anchor, ctx.anchor_gran = date(int(m[1]), int(m[2]), 1), "M"
+    elif c.rule.name == "years" and _YEAR_VALUE.match(value):
+        ctx.anchor, ctx.anchor_gran = date(int(value), 1, 1), "Y"
+
+
 def scan(text: str, ref: date | None) -> list[TimeExpr]:
     """All time expressions of `text` resolved against `ref` (see dates.find_timexes)."""
     ctx = Ctx(text, ref)
@@ -181,11 +196,6 @@ def scan(text: str, ref: date | None) -> list[TimeExpr]:
             and not _AGO.search(text, start, end)
         ):
             ctx.quarter = (c.start, value)
-        if (
-            value
-            and typ == "DATE"
-            and _DAY.match(value)
-            and c.rule.name in ("mdy", "dmy", "iso", "numeric")
-        ):
-            ctx.anchor = date.fromisoformat(value)
+        if value and typ == "DATE":
+            _set_anchor(ctx, c, value)
     return out
