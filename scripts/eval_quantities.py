@@ -47,7 +47,7 @@ QUANTULUM_UNITS = {
 }  # fmt: skip
 QUALIFIER_HINT = re.compile(
     r"\b(?:about|approximately|around|some|roughly|nearly|almost|at least|more than|over|"
-    r"up to|under|less than|fewer than|as many as|exceed\w*|above|below)\s*\W?\s*$",
+    r"up to|under|less than|fewer than|as many as|exceed\w*|above|below|near|close to)\s*\W?\s*$",
     re.I,
 )
 
@@ -274,12 +274,14 @@ def _close(p: Quantity, q: dict[str, Any]) -> bool:
     )
 
 
-def write_score_files(cases: list[dict[str, Any]], out: Path) -> tuple[Path, Path]:
+def write_score_files(
+    cases: list[dict[str, Any]], out: Path, name: str = "quantulum3"
+) -> tuple[Path, Path]:
     out.mkdir(parents=True, exist_ok=True)
-    gold_p, pred_p = out / "quantulum3_gold.jsonl", out / "quantulum3_pred.jsonl"
+    gold_p, pred_p = out / f"{name}_gold.jsonl", out / f"{name}_pred.jsonl"
     with gold_p.open("w", encoding="utf-8") as g, pred_p.open("w", encoding="utf-8") as p:
         for n, case in enumerate(cases):
-            cid = f"q{n:03d}"
+            cid = case.get("id", f"q{n:03d}")
             text = case["req"]
             quants = []
             for r in case["res"]:
@@ -319,12 +321,16 @@ def main() -> None:
         else:
             cases = quantulum(path, tally)
             if a.score_dir:
-                gold_p, pred_p = write_score_files(cases, a.score_dir)
-                print(f"wrote {gold_p} and {pred_p}")
-                if a.scorer:
-                    subprocess.run(
-                        [sys.executable, str(a.scorer), str(gold_p), str(pred_p)], check=False
-                    )
+                for n, case in enumerate(cases):
+                    case["id"] = f"q{n:03d}"
+                fit = [c for c in cases if not _quantulum_exclusion(c["req"], c["res"])]
+                for name, subset in (("quantulum3", cases), ("quantulum3_fit", fit)):
+                    gold_p, pred_p = write_score_files(subset, a.score_dir, name)
+                    print(f"{name}: {len(subset)} sentences, {gold_p.name} / {pred_p.name}")
+                    if a.scorer:
+                        cmd = [sys.executable, str(a.scorer), str(gold_p), str(pred_p)]
+                        subprocess.run(cmd, check=False)
+                        sys.stdout.flush()
         tally.report(a.show_failures)
 
 

@@ -135,6 +135,8 @@ class Lexicon:
         self.symbol_chars = frozenset(
             k[-1] for k in data["currency_symbols"] if not k[-1].isalpha()
         )
+        self.symbol_codes = {k: v for k, v in data["currency_symbols"].items() if len(k) == 1}
+        self.denominators = frozenset(data["fraction_denominators"])
         self.anchors = frozenset(
             [*self.small, *self.tens, "a", "an", "half", *self.vague_plural]
             + [k.split()[0] for k in data["vague"]]

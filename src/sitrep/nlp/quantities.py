@@ -297,6 +297,8 @@ def _spelled_ok(t: Tokens, x: Num, lex: Lexicon) -> bool:
         nxt = t.low(j + 1)
         if nxt in lex.compound_not_count or nxt in _ORDINAL_WORDS:
             return False
+    if t.low(j) in lex.denominators or (t.low(j) == "-" and t.low(j + 1) in lex.denominators):
+        return False  # 'two thirds', 'one-half': a fraction, not a count
     if x.j == x.i + 1 and t.lows[x.i] == "one":
         if t.low(x.i - 1) in lex.det_before_one:
             return False

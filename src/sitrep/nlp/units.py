@@ -56,9 +56,9 @@ def unit_after(t: Tokens, k: int, lex: Lexicon, unit: str | None) -> tuple[str |
         m = match_at(t, k, lex.currency_words)
         if m and not (t.lows[k] == "won" and not t.words[k].islower()):
             return m[1], k + m[0]
-        code = code_at(t, k, lex)
+        code = code_at(t, k, lex) or lex.symbol_codes.get(t.low(k))
         if code:
-            return code, k + 1
+            return code, k + 1  # 'UAH', '15€', '100 €'
         if t.low(k) == "of" and match_at(t, k + 1, lex.currency_words):
             return unit_after(t, k + 1, lex, None)[0], k
     else:
