@@ -79,11 +79,20 @@ def dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    return {e.country: e.name for e in catalog().entities if e.type == "country" and e.country}
+
+
 def mentions(text: str) -> list[Ment]:
+    """Catalogue mentions in `text`; places without a party take their country's name."""
     cat = catalog()
     out = []
     for m in cat.find_mentions(text):
-        out.append(Ment(m.start, m.end, m.text, m.entity, cat.party_of(m.entity)))
+        party = cat.party_of(m.entity)
+        if party is None and m.entity.type == "place" and m.entity.country:
+            party = _countries().get(m.entity.country)
+        out.append(Ment(m.start, m.end, m.text, m.entity, party))
     return out
 
 

@@ -155,6 +155,9 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
     out: list[Claim] = []
     memory: dict[str, str] = {}
     table = tables.TableContext()
+    home = _home(prep.sentences)
+    if home:
+        memory["home"] = home
     for si, sent in enumerate(prep.sentences):
         dl = dateline_end(sent.text) if sent.first_in_line else 0
         ments = [m for m in mentions(sent.text) if m.start >= dl]
@@ -230,6 +233,17 @@ def _table_claims(article: Article, sent: Sentence, qs: list[Quantity],
                          source=said.source if said else None, stated=stated, modality="asserted",
                          item=item, via=list(said.via) if said else [], when=when))
     return out
+
+
+def _home(sents: list[Sentence]) -> str | None:
+    """The country of the article's dateline ("KYIV, June 12 (...) -" → Ukraine)."""
+    for s in sents[:3]:
+        dl = dateline_end(s.text) if s.first_in_line else 0
+        if dl:
+            for m in mentions(s.text[:dl]):
+                if m.party:
+                    return m.party
+    return None
 
 
 def candidates(
@@ -460,6 +474,7 @@ def build(
     metric = cand.metric
     spk_party = said.party if said else None
     clause_start = _clause_start(text, min(cand.anchor[0], cue.start), said)
+    memory["_sent"] = str(sent.start)
     subject, recipient = subject_of_claim(cand, text, ments, toks, clause_start, spk_party, memory)
     if subject is None:
         return None
@@ -495,6 +510,8 @@ def build(
     )
     location = _location(text, ments, cand)
     memory[metric] = subject
+    if metric in VICTIM:
+        memory["victim@" + str(sent.start)] = subject
     if recipient:
         memory[metric + ":recipient"] = recipient
     return Claim(

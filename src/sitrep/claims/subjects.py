@@ -122,30 +122,59 @@ def _victim(
         d = roles.demonym_party(text[max(0, cue.start - 40) : cue.end + 30])
         if d:
             return d
-    if (
-        re.match(r"(?:lost|loss|suffer)", cue.text, re.IGNORECASE)
-        or cand.metric == "casualties.total"
-    ):
+    here = memory.get("victim@" + memory.get("_sent", ""))
+    if here:
+        return here  # "300 North Korean soldiers killed and 2,700 others wounded"
+    side = re.search(r"\bon the (\w+(?: \w+)?) side\b", text, re.IGNORECASE)
+    if side:
+        for mm in ments:
+            if side.start(1) <= mm.start < side.end(1) and mm.party:
+                return mm.party
+    if re.match(r"(?:lost|loss|suffer)", cue.text, re.IGNORECASE) or cand.metric == "casualties.total":
         who = roles.agent(toks, text, ments, cue, clause_start, spk_party)
         if who:
             return who
     d = roles.demonym_party(text[max(0, cand.anchor[0] - 60) : cand.anchor[1] + 10])
     if d:
         return d
-    places = [mm for mm in ments if mm.type == "place" and mm.party]
-    if places:
-        a = cand.anchor[0]
-        return min(places, key=lambda mm: abs(mm.start - a)).party
-    victims = [
-        mm
-        for mm in ments
-        if mm.party
-        and mm.type in ("country",)
-        and re.search(r"\b(?:in|across|of)\s+(?:the\s+)?$", text[max(0, mm.start - 10) : mm.start])
-    ]
-    if victims:
-        return victims[0].party
-    return memory.get(cand.metric) or memory.get("victim") or _remember(memory, spk_party)
+    target = _target(cand, text, ments)
+    if target:
+        return target
+    return memory.get(cand.metric) or memory.get("victim") or memory.get("home") or spk_party
+
+
+TARGET_BEFORE = re.compile(
+    r"(?:\b(?:in|on|at|across|near|around|inside|of|attacked|struck|hit|shelled|bombed|"
+    r"targeted|raided|stormed|overran|overruns|invaded)\s+(?:the\s+)?(?:(?:southern|northern|"
+    r"eastern|western|central|north|south|east|west|north-east|north-west|south-east|"
+    r"south-west|occupied|besieged|city of|town of|village of|region of)\s+)?)$",
+    re.IGNORECASE,
+)
+AGENT_AFTER = re.compile(r"^\S*\s*(?:[\w-]+\s+)?(?:air\s*)?(?:strikes?|attacks?|shelling|raids?|"
+                         r"bombardment|bombing|drones?|missiles?|forces|troops|army|military|"
+                         r"fighters|jets|-led|soldiers)\b", re.IGNORECASE)
+
+
+def _target(cand: Cand, text: str, ments: list[Ment]) -> str | None:
+    """The party of the place hit: "attacked southern Israel", "in Khan Younis"."""
+    a = cand.anchor[0]
+    cands = []
+    for mm in ments:
+        if not mm.party or mm.type == "weapon":
+            continue
+        if mm.type not in ("place", "country"):
+            continue
+        if AGENT_AFTER.match(text[mm.end : mm.end + 30]) and mm.type == "country":
+            continue
+        if not TARGET_BEFORE.search(text[max(0, mm.start - 40) : mm.start]):
+            continue
+        cands.append(mm)
+    if not cands:
+        places = [mm for mm in ments if mm.type == "place" and mm.party]
+        cands = places
+    if not cands:
+        return None
+    return min(cands, key=lambda mm: abs(mm.start - a)).party
 
 
 def _remember(memory: dict[str, str], party: str | None) -> str | None:

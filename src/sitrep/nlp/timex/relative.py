@@ -294,7 +294,7 @@ def h_duration(m: re.Match[str], ctx: Ctx) -> Result:
             return None
     if n == 1 and u == "second" and not m["rel"] and not m["mod"]:
         return None
-    if ctx.text.startswith("-old", m.end()) or (u.startswith("quarter") and "-" in m.group(0)):
+    if ctx.text.startswith((" old", "-old"), m.end()) or (u.startswith("quarter") and "-" in m.group(0)):
         return None
     return "DURATION", duration(n, u)
 

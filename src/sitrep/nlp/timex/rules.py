@@ -275,13 +275,19 @@ def h_years(m: re.Match[str], ctx: Ctx) -> Result:
 
 
 DECADE = re.compile(
-    rf"(?:(?:the\s+)?(?P<edge>{EDGE})[\s-]+)?(?:the\s+)?(?P<dec>(?:1[5-9]|20)\d0|['’]\d0)['’]?s(?![a-z])",
+    rf"(?:(?:the\s+)?(?P<edge>{EDGE})[\s-]+)?(?:the\s+)?(?:(?P<dec>(?:1[5-9]|20)\d0|['’]\d0)['’]?s"
+    rf"|(?<=the\s)(?:nineteen[\s-])?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|"
+    rf"eighties|nineties))(?![a-z])",
     re.I,
 )
 
 
 def h_decade(m: re.Match[str], ctx: Ctx) -> Result:
     dec = m["dec"]
+    if dec is None:
+        tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+                "nineties"].index(m["decw"].lower()) + 2
+        return "DATE", f"19{tens}"
     if dec[0] in "'’":
         century = "19" if ctx.ref is None or ctx.ref.year < 2030 else "20"
         if dec[1] in "012" and ctx.ref is not None and ctx.ref.year >= 2000:
@@ -457,6 +463,25 @@ def h_holiday(m: re.Match[str], ctx: Ctx) -> Result:
 
 def day_value(d: date | None) -> str | None:
     return cal.day(d) if d else None
+
+
+# -- year-end, the fiscal year ----------------------------------------------------------------
+
+YEAR_END = re.compile(
+    r"(?:(?P<the>the)\s+)?(?:(?P<rel>this|last|next|current|latest|previous)\s+)?"
+    r"(?:(?P<end>year['’]?s?[\s-]end)|(?:full|fiscal|calendar|financial)\s+year)(?![a-z-])",
+    re.I,
+)
+
+
+def h_year_end(m: re.Match[str], ctx: Ctx) -> Result:
+    if ctx.ref is None:
+        return "DATE", None
+    if not (m["the"] or m["rel"] or m["end"]):
+        return None
+    rel = (m["rel"] or "").lower()
+    shift = {"last": -1, "previous": -1, "next": 1}.get(rel, 0)
+    return "DATE", str(ctx.ref.year + shift)
 
 
 # -- years in words: "nineteen ninety-six", "the year two thousand" ------------------------

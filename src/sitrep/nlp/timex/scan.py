@@ -36,6 +36,7 @@ RULES: tuple[Rule, ...] = (
     Rule("quarter", rules.QUARTER, rules.h_quarter),
     Rule("years", rules.YEARS, rules.h_years),
     Rule("yearwords", rules.YEARWORDS, rules.h_yearwords),
+    Rule("year_end", rules.YEAR_END, rules.h_year_end),
     Rule("season", rules.SEASON, rules.h_season),
     Rule("qshort", rules.QSHORT, rules.h_qshort),
     Rule("words", rel.WORDS, rel.h_words),
@@ -80,7 +81,7 @@ _TRIGGER = re.compile(
     r"|current(?:ly)?|recent(?:ly)?|lately|present|moment|past|future|near|term|morning"
     r"|afternoon|evening|noon|midnight|midday|overnight|daily|weekly|biweekly|monthly|yearly"
     r"|hourly|nightly|every|each|per|fiscal|q[1-4]|h[12]|nowadays|soon|jan|feb|mar|apr|may|jun"
-    r"|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|thu|thurs|fri|sat|sun|thousand|nineteen|january|february|march"
+    r"|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|thu|thurs|fri|sat|sun|thousand|nineteen|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|january|february|march"
     r"|april|june|july|august|september|october|november|december|[a-z]+days?)(?![a-z])",
     re.I,
 )
