@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..errors import UsageError
 from ..records import Claim
 from .assess import POLICIES, assess, describe, timeline
-from .findings import find_findings
+from .findings import find_findings, gc_paused
 from .records import Assessment, Bound, Figure, Finding, Series
 from .rules import span
 from .series import build_series
@@ -63,19 +63,22 @@ class Fusion:
             raise UsageError(f"unknown policy {policy!r} (use {' or '.join(POLICIES)})")
         day = day_of(as_of) if isinstance(as_of, str) else as_of
         out = []
-        for s in self.series:
-            a = assess(s, day, policy)
-            if a is not None:
-                out.append(a)
+        with gc_paused():
+            for s in self.series:
+                a = assess(s, day, policy)
+                if a is not None:
+                    out.append(a)
         return out
 
     def timelines(self, policy: str = "ucdp") -> Iterator[Assessment]:
         """Every series' assessment after each of its statement days."""
-        for s in self.series:
-            yield from timeline(s, policy)
+        with gc_paused():
+            for s in self.series:
+                yield from timeline(s, policy)
 
 
 def fuse(claims: Iterable[Claim]) -> Fusion:
     """Group claims into findings and series."""
-    findings = find_findings(claims)
-    return Fusion(findings=findings, series=build_series(findings))
+    with gc_paused():
+        findings = find_findings(claims)
+        return Fusion(findings=findings, series=build_series(findings))

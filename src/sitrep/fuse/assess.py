@@ -37,11 +37,19 @@ UNATTRIBUTED = "unattributed reports"
 class _Track:
     """One identity's statements so far: the current ones and those they superseded."""
 
+    identity: str
     day: int = -(10**9)
     current: list[Finding] = field(default_factory=list)
     older: list[Finding] = field(default_factory=list)
+    cached: Figure | None = None
+
+    def figure(self) -> Figure:
+        if self.cached is None:
+            self.cached = _figure(self.identity, self.current)
+        return self.cached
 
     def add(self, f: Finding, tolerance: int) -> None:
+        self.cached = None
         d = f.day if f.day is not None else -(10**8)
         if d > self.day:
             self.day = d
@@ -78,19 +86,22 @@ class _Standing:
         tracks = self.credible if f.modality in self._credible else self.weak
         track = tracks.get(f.identity)
         if track is None:
-            track = tracks[f.identity] = _Track()
+            track = tracks[f.identity] = _Track(f.identity)
         track.add(f, self._tol)
 
     def assess(self, as_of: int | None, policy: str, detail: bool = True) -> Assessment | None:
         tracks, basis = (self.credible, "credible") if self.credible else (self.weak, "weak")
         if not tracks:
             return None
-        figures = [_figure(ident, t.current) for ident, t in tracks.items()]
-        figures.sort(key=lambda g: (g.best, g.source))
+        figures = [t.figure() for t in tracks.values()]
         excluded: list[tuple[str, str]] = []
         if detail:
+            figures.sort(key=lambda g: (g.best, g.source))
             excluded = self._excluded_list(basis)
         low, best, high = _policy(policy, figures)
+        conflicts: list[tuple[str, str]] = []
+        if self.series.cumulative and len(figures) > 1:
+            conflicts = _conflicts(figures) if detail else _some_conflict(figures)
         return Assessment(
             series=self.series,
             as_of=as_of,
@@ -99,7 +110,7 @@ class _Standing:
             best=best,
             high=high,
             figures=figures,
-            conflicts=_conflicts(figures) if self.series.cumulative else [],
+            conflicts=conflicts,
             excluded=excluded,
             basis=basis,
         )
@@ -189,6 +200,16 @@ def _conflicts(figures: list[Figure]) -> list[tuple[str, str]]:
             if b.interval[0] > a.interval[1]:
                 out.append((a.source, b.source))
     return out
+
+
+def _some_conflict(figures: list[Figure]) -> list[tuple[str, str]]:
+    """One conflicting pair, if any: the interval that starts last against the one that ends
+    first (they fail to overlap exactly when any pair does)."""
+    late = max(figures, key=lambda g: g.interval[0])
+    early = min(figures, key=lambda g: g.interval[1])
+    if late.interval[0] > early.interval[1]:
+        return [(early.source, late.source)]
+    return []
 
 
 def assess(series: Series, as_of: int | None = None, policy: str = "ucdp") -> Assessment | None:

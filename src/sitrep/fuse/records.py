@@ -282,4 +282,7 @@ class Assessment:
 
 def most_common(values: list[str]) -> str:
     """The most frequent value, the first seen among ties."""
+    first = values[0]
+    if values.count(first) == len(values):  # the usual case, at C speed
+        return first
     return Counter(values).most_common(1)[0][0]
