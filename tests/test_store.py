@@ -228,6 +228,7 @@ def test_sources_and_stats(db_url: str) -> None:
     with open_store(db_url) as store:
         store.put_article(art, found)
         store.put_article(Article(id="undated", text="No date here."), [])
+        assert [a.id for a in store.articles()] == ["port", "undated"]  # undated last
         sources = [(s.name, s.kind, s.aliases, s.claims, s.relayed) for s in store.sources()]
         stats = store.stats()
     assert sources == [

@@ -7,7 +7,18 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Integer, and_, column, func, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Integer,
+    and_,
+    bindparam,
+    column,
+    func,
+    select,
+    text,
+    union,
+)
 
 from ..records import Article, Claim, Quantity, Source, Via
 from .schema import aliases, articles, claim_via, claims, sources
@@ -68,6 +79,37 @@ class Stats:
         return asdict(self)
 
 
+CLAIM_COLUMNS = tuple(
+    claims.c[name]
+    for name in (
+        "pk",
+        "id",
+        "text",
+        "span_start",
+        "span_end",
+        "metric",
+        "subject",
+        "recipient",
+        "item",
+        "location",
+        "q_start",
+        "q_end",
+        "q_text",
+        "q_value",
+        "q_low",
+        "q_high",
+        "q_qualifier",
+        "q_unit",
+        "source_name",
+        "source_kind",
+        "source_country",
+        "source_mention",
+        "source_wikidata",
+        "stated",
+        "event_when",
+        "modality",
+    )
+)  # _claim unpacks them in this order, then ARTICLE_REF
 ARTICLE_REF = (
     articles.c.id.label("a_id"),
     articles.c.url.label("a_url"),
@@ -100,13 +142,10 @@ def find_claims(
         where.append(func.lower(claims.c.subject) == subject.lower())
     if location:
         where.append(func.lower(claims.c.location) == location.lower())
-    if source:
+    if source:  # by canonical name or by any name the source appeared under
+        named = select(sources.c.pk).where(func.lower(sources.c.name) == source.lower())
         alias_of = select(aliases.c.source_pk).where(aliases.c.norm == source.casefold())
-        where.append(
-            or_(
-                func.lower(claims.c.source_name) == source.lower(), claims.c.source_pk.in_(alias_of)
-            )
-        )
+        where.append(claims.c.source_pk.in_(union(named, alias_of)))
     if since:
         where.append(claims.c.date_end >= since)
     if until:
@@ -114,17 +153,17 @@ def find_claims(
     if search:
         where.append(_search(conn, search, "claims"))
     stmt = (
-        select(claims, *ARTICLE_REF)
+        select(*CLAIM_COLUMNS, *ARTICLE_REF)
         .join(articles, articles.c.pk == claims.c.article_pk)
         .where(and_(True, *where))
-        .order_by(articles.c.published, articles.c.id, claims.c.position)
+        .order_by(articles.c.published.asc().nulls_last(), articles.c.id, claims.c.position)
     )
     if limit is not None:
         stmt = stmt.limit(limit)
     rows = conn.execute(stmt).all()
-    vias = _vias(conn, [r.pk for r in rows])
+    vias = _vias(conn, [r[0] for r in rows])
     cache: dict[str, Article] = {}
-    return [_claim(r, cache, vias.get(r.pk, [])) for r in rows]
+    return [_claim(tuple(r), cache, vias) for r in rows]
 
 
 def _search(conn: Connection, query: str, table: str) -> ColumnElement[bool]:
@@ -160,67 +199,48 @@ def _like(s: str) -> str:
 
 def _vias(conn: Connection, pks: list[int]) -> dict[int, list[Via]]:
     out: dict[int, list[Via]] = defaultdict(list)
-    for i in range(0, len(pks), 5000):
-        chunk = pks[i : i + 5000]
-        stmt = (
-            select(claim_via.c.claim_pk, claim_via.c.name, claim_via.c.mention)
-            .where(claim_via.c.claim_pk.in_(chunk))
-            .order_by(claim_via.c.claim_pk, claim_via.c.position)
-        )
-        for r in conn.execute(stmt):
-            out[r.claim_pk].append(Via(name=r.name, mention=r.mention))
+    stmt = (
+        select(claim_via.c.claim_pk, claim_via.c.name, claim_via.c.mention)
+        .where(claim_via.c.claim_pk.in_(bindparam("pks", expanding=True)))
+        .order_by(claim_via.c.claim_pk, claim_via.c.position)
+    )
+    for i in range(0, len(pks), 10_000):
+        for pk, name, mention in conn.execute(stmt, {"pks": pks[i : i + 10_000]}):
+            out[pk].append(Via(name=name, mention=mention))
     return out
 
 
-def _claim(r: Any, cache: dict[str, Article], via: list[Via]) -> Claim:
-    art = cache.get(r.a_id)
+def _claim(r: tuple[Any, ...], cache: dict[str, Article], vias: dict[int, list[Via]]) -> Claim:
+    (pk, cid, text_, s0, s1, metric, subject, recipient, item, location) = r[:10]
+    (qs, qe, qt, qv, ql, qh, qq, qu, sn, sk, sc, sm, sw, stated, when, modality) = r[10:26]
+    (a_id, a_url, a_title, a_outlet, a_published, a_language) = r[26:]
+    art = cache.get(a_id)
     if art is None:
-        art = cache[r.a_id] = Article(
-            id=r.a_id,
+        art = cache[a_id] = Article(
+            id=a_id,
             text="",
-            url=r.a_url,
-            title=r.a_title,
-            outlet=r.a_outlet,
-            published=r.a_published,
-            language=r.a_language,
-        )
-    quantity = None
-    if r.q_qualifier is not None:
-        quantity = Quantity(
-            start=r.q_start,
-            end=r.q_end,
-            text=r.q_text,
-            value=r.q_value,
-            low=r.q_low,
-            high=r.q_high,
-            qualifier=r.q_qualifier,
-            unit=r.q_unit,
-        )
-    source = None
-    if r.source_name is not None:
-        source = Source(
-            name=r.source_name,
-            kind=r.source_kind,
-            country=r.source_country,
-            mention=r.source_mention,
-            wikidata=r.source_wikidata,
+            url=a_url,
+            title=a_title,
+            outlet=a_outlet,
+            published=a_published,
+            language=a_language,
         )
     return Claim(
         article=art,
-        text=r.text,
-        span=(r.span_start, r.span_end),
-        metric=r.metric,
-        subject=r.subject,
-        quantity=quantity,
-        source=source,
-        stated=r.stated,
-        modality=r.modality,
-        recipient=r.recipient,
-        item=r.item,
-        location=r.location,
-        via=via,
-        when=r.event_when,
-        id=r.id,
+        text=text_,
+        span=(s0, s1),
+        metric=metric,
+        subject=subject,
+        quantity=None if qq is None else Quantity(qs, qe, qt, qv, ql, qh, qq, qu),
+        source=None if sn is None else Source(sn, sk, sc, sm, sw),
+        stated=stated,
+        modality=modality,
+        recipient=recipient,
+        item=item,
+        location=location,
+        via=vias.get(pk, []),
+        when=when,
+        id=cid,
     )
 
 
@@ -252,7 +272,7 @@ def find_articles(
         stmt = stmt.where(_search(conn, search, "articles"))
     if until:  # a published datetime on the `until` day still counts
         stmt = stmt.where(func.substr(articles.c.published, 1, 10) <= until)
-    stmt = stmt.order_by(articles.c.published, articles.c.id)
+    stmt = stmt.order_by(articles.c.published.asc().nulls_last(), articles.c.id)
     if limit is not None:
         stmt = stmt.limit(limit)
     return [
