@@ -529,3 +529,32 @@ def test_cli_stdin_and_usage_error() -> None:
     assert json.loads(r.stdout)["value"] == 25
     r = _run("quantities", "-", "--format", "xml", stdin=b"x")
     assert r.returncode == 2
+
+
+_PIECES = st.sampled_from(
+    ["1,000", "10", "2024", "-", "–", "to", "and", "between", "from", "$", "€", "bn", "m", "k",
+     "million", "a", "dozen", "dozens", "of", "several", "hundred", "thousands", "tens", "%",
+     "soldiers", "KN", "23", "about", "more than", "up to", "or", "more", "+", "(", ")", ":",
+     ".", ",", "one", "twenty", "five", "and a half", "year", "old", "aged", "No.", "1.5", "/",
+     "December", "10:30", "p.m.", "minus", "km", "of the", "Street", "half", "thirds", " "]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=14), st.lists(st.booleans(), min_size=14, max_size=14))
+def test_any_text_gives_ordered_spans_that_match_the_text(
+    pieces: list[str], glue: list[bool]
+) -> None:
+    text = "".join(p + ("" if g else " ") for p, g in zip(pieces, glue, strict=False))
+    found = find_quantities(text)
+    last_end = 0
+    for x in found:
+        assert 0 <= x.start < x.end <= len(text)
+        assert text[x.start : x.end] == x.text
+        assert x.start >= last_end
+        last_end = x.end
+        assert x.qualifier in ("exact", "approx", "at_least", "more_than", "at_most", "almost",
+                               "range", "vague")  # fmt: skip
+        if x.qualifier in ("range", "vague"):
+            assert x.value is None and x.low is not None and x.high is not None
+        else:
+            assert x.value is not None
