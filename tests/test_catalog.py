@@ -216,7 +216,7 @@ def test_find_mentions_whole_words_only(cat: Catalog) -> None:
 
 
 def test_find_mentions_respects_case_for_acronyms_and_names(cat: Catalog) -> None:
-    assert spans(cat, "They told us it is over.") == []
+    assert spans(cat, "They told us it is over. Us and them.") == []
     assert spans(cat, "The US and the UK sent aid.") == [
         ("US", "united-states"),
         ("UK", "united-kingdom"),
@@ -270,6 +270,25 @@ def test_the_names_need_the_and_no_following_capital(cat: Catalog) -> None:
     ]
     assert spans(cat, "North of the river, the north was quiet.") == []
     assert spans(cat, "Fighting spread to the North Caucasus.") == []
+
+
+def test_names_written_with_the_need_the(cat: Catalog) -> None:
+    assert spans(cat, "The Times reported it; Times Square was busy at times.") == [
+        ("Times", "times-uk")
+    ]
+    assert spans(cat, "National Guard units and the Independents met.") == []
+    assert cat.lookup("Times") is None
+    e = cat.lookup("the Times")
+    assert e is not None and e.id == "times-uk"
+
+
+def test_ambiguous_name_prefers_the_reading_the_text_supports(cat: Catalog) -> None:
+    assert spans(cat, "A study in the Lancet put the toll higher.") == [("Lancet", "the-lancet")]
+    assert spans(cat, "Russia used Lancet drones; a Lancet hit a tank.") == [
+        ("Russia", "russia"),
+        ("Lancet drones", "lancet"),
+        ("Lancet", "lancet"),
+    ]
 
 
 def test_find_mentions_does_not_join_across_commas(cat: Catalog) -> None:

@@ -145,6 +145,13 @@ _THE_BEFORE = re.compile(r"(?:^|\W)the\s+$", re.IGNORECASE)
 _CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 
 
+def _alias_rule(e: Entity, alias: str) -> str:
+    """The casing rule of one alias; names written "The X" or listed in `the_names` need "the"."""
+    if alias in e.the_names or alias[:4].lower() == "the ":
+        return "the"
+    return _case_rule(alias)
+
+
 def _case_rule(alias: str) -> str:
     """How a surface form must be cased to count: acronyms exactly, proper names capitalised."""
     letters = [c for c in alias if c.isalpha()]
@@ -161,7 +168,9 @@ def _case_ok(rule: str, surface: str) -> bool:
     if rule == "the":
         return surface[:1].isupper()
     if rule == "upper":
-        letters = [c for c in surface.rstrip("s") if c.isalpha()]
+        letters = [c for c in surface if c.isalpha()]
+        if len(letters) > 2 and letters[-1] == "s":
+            letters.pop()  # a plural acronym ("IEDs"), but "Us" is not "US"
         return all(c.isupper() for c in letters)
     return surface[:1].isupper()
 
@@ -174,6 +183,7 @@ class Catalog:
         self.by_id: dict[str, Entity] = {e.id: e for e in self.entities}
         self.ambiguous: dict[str, list[str]] = {key(k): v for k, v in (ambiguous or {}).items()}
         self._exact: dict[str, Entity] = {}
+        self._rules: dict[str, set[str]] = {}
         self._loose: dict[str, Entity | None] = {}
         self._trie: dict[str, Any] = {}
         self._short: dict[str, dict[str, Any]] = {}
@@ -184,12 +194,7 @@ class Catalog:
         for e in self.entities:
             self._index(e)
         for k, ids in self.ambiguous.items():
-            self._exact[k] = self.by_id[ids[0]]
-            node = self._trie
-            for tok in k.split(" "):
-                node = node.setdefault(tok, {})
-            rule = node[""][1] if "" in node else "any"
-            node[""] = (self.by_id[ids[0]], rule)
+            self._set_ambiguous(k, [self.by_id[i] for i in ids])
 
     # -- building -------------------------------------------------------------------------
     def _index(self, e: Entity) -> None:
@@ -197,13 +202,14 @@ class Catalog:
             k = key(alias)
             if not k:
                 continue
-            self._exact.setdefault(k, e)
+            rule = _alias_rule(e, alias)
+            if self._exact.setdefault(k, e) is e:
+                self._rules.setdefault(k, set()).add(rule)
             lk = loose_key(alias)
             if lk in self._loose and self._loose[lk] is not e:
                 self._loose[lk] = None  # two entities fold together: never guess between them
             elif lk:
                 self._loose[lk] = e
-            rule = "the" if alias in e.the_names else _case_rule(alias)
             self._insert(self._trie, k, rule, e)
         for short in e.short_names:
             self._insert(self._short.setdefault(e.id, {}), key(short), _case_rule(short), e)
@@ -215,10 +221,25 @@ class Catalog:
             node = node.setdefault(tok, {})
         old = node.get("")
         if old is None:
-            node[""] = (e, rule)
-        elif old[0] is e and _STRICTNESS[rule] < _STRICTNESS[old[1]]:
-            node[""] = (e, rule)  # the same entity spelled more loosely elsewhere
+            node[""] = ((e, rule),)
+        elif old[0][0] is e and _STRICTNESS[rule] < _STRICTNESS[old[0][1]]:
+            node[""] = ((e, rule),)  # the same entity spelled more loosely elsewhere
         # otherwise first writer wins, like the exact index; the ambiguity list overrides
+
+    def _set_ambiguous(self, k: str, cands: list[Entity]) -> None:
+        """A key shared by several entities: the first is the default reading, but one that
+        must be written "the X" wins where the text says "the X" ("the Lancet")."""
+        self._exact[k] = cands[0]
+        self._rules[k] = {_alias_rule(cands[0], a) for a in cands[0].names if key(a) == k}
+        options = []
+        for e in cands:
+            rules = [_alias_rule(e, a) for a in e.names if key(a) == k] or ["any"]
+            options.append((e, min(rules, key=_STRICTNESS.__getitem__)))
+        options.sort(key=lambda o: o[1] != "the")
+        node = self._trie
+        for tok in k.split(" "):
+            node = node.setdefault(tok, {})
+        node[""] = tuple(options)
 
     # -- loading --------------------------------------------------------------------------
     @classmethod
@@ -264,14 +285,16 @@ class Catalog:
         if not k:
             return None
         e = self._exact.get(k)
-        if e is None:
-            e = self._loose.get(loose_key(mention))
-        if e is None:
-            return None
-        rules = {_case_rule(a) for a in e.names if key(a) == k}
-        if rules == {"upper"} and not _case_ok("upper", _surface(mention)):
-            return None  # "us" is a pronoun, not the US
-        return e
+        if e is not None:
+            rules = self._rules.get(k, set())
+            if rules == {"upper"} and not _case_ok("upper", _surface(mention)):
+                return None  # "us" is a pronoun, not the US
+            if rules == {"the"} and not _LEADING_THE.match(mention.strip()):
+                return None  # "Times" alone is not The Times
+            return e
+        if len(k) < 5:
+            return None  # too short to guess at spelling variants
+        return self._loose.get(loose_key(mention))
 
     def find_mentions(self, text: str) -> list[Mention]:
         """Entities named in `text`, longest match first, whole words only, left to right."""
@@ -307,7 +330,7 @@ class Catalog:
         self, text: str, toks: list[tuple[int, int, str]], norm: list[str], i: int, root: dict
     ) -> tuple[int, Entity] | None:
         node: dict[str, Any] | None = root
-        found: list[tuple[int, Entity, str]] = []
+        found: list[tuple[int, tuple[tuple[Entity, str], ...], bool]] = []
         j = i
         while node is not None and j < len(toks):
             t = norm[j]
@@ -316,21 +339,22 @@ class Catalog:
                 for singular in _singulars(t):
                     sub = node.get(singular)
                     if sub is not None and "" in sub:
-                        found.append((j, *sub[""]))
+                        found.append((j, sub[""], True))
                         break
             if nxt is None:
                 break
             if "" in nxt:
-                found.append((j, *nxt[""]))
+                found.append((j, nxt[""], False))
             node = nxt
             j += 1
             if j < len(toks) and not _joined(text, toks[j - 1][1], toks[j][0]):
                 break
-        for j, e, rule in sorted(found, key=lambda f: -f[0]):
-            if rule == "the" and not _the_ok(text, toks[i][0], toks[j][1]):
-                continue
-            if _case_ok(rule, text[toks[i][0] : toks[j][1]]):
-                return j, e
+        for j, options, plural in sorted(found, key=lambda f: -f[0]):
+            for e, rule in options:
+                if rule == "the" and (plural or not _the_ok(text, toks[i][0], toks[j][1])):
+                    continue
+                if _case_ok(rule, text[toks[i][0] : toks[j][1]]):
+                    return j, e
         return None
 
     def party_of(self, entity: Entity | None) -> str | None:
