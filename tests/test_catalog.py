@@ -263,6 +263,14 @@ def test_short_names_only_after_the_full_name(cat: Catalog) -> None:
     ]
 
 
+def test_short_names_carry_over_from_known_entities(cat: Catalog) -> None:
+    first = cat.find_mentions("Rep. Lee Seong-kweun briefed reporters.")
+    later = "Lee said 100 soldiers had been killed, and Park disagreed."
+    assert spans(cat, later) == []
+    got = cat.find_mentions(later, known=[m.entity for m in first])
+    assert [(m.text, m.entity.id) for m in got] == [("Lee", "lee-seong-kweun")]
+
+
 def test_the_names_need_the_and_no_following_capital(cat: Catalog) -> None:
     assert spans(cat, "Seoul said the North's special forces were deployed.") == [
         ("Seoul", "seoul"),

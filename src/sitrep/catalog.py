@@ -296,12 +296,18 @@ class Catalog:
             return None  # too short to guess at spelling variants
         return self._loose.get(loose_key(mention))
 
-    def find_mentions(self, text: str) -> list[Mention]:
-        """Entities named in `text`, longest match first, whole words only, left to right."""
+    def find_mentions(self, text: str, known: Iterable[Entity] = ()) -> list[Mention]:
+        """Entities named in `text`, longest match first, whole words only, left to right.
+
+        A person's short name ("Lee") counts only after their full name, in `text` or among
+        `known` (entities named earlier in the same document, for sentence-by-sentence use).
+        """
         toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
         norm = [_norm_token(t) for _, _, t in toks]
         out: list[Mention] = []
         short_roots: dict[str, Any] = {}
+        for e in known:
+            short_roots.update(self._short.get(e.id, {}))
         root = self._trie
         i, n = 0, len(toks)
         while i < n:
