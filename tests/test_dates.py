@@ -110,6 +110,32 @@ def test_seasons_and_quarters_across_years() -> None:
     assert value("Output fell in the first half of 2024.", jan) == "2024-H1"
 
 
+def test_anaphoric_expressions_follow_the_last_stated_date() -> None:
+    text = "On March 3, 2022, the town fell. Two days later, the army withdrew."
+    assert tags(text)[1] == ("Two days later", "DATE", "2022-03-05")
+    text = "The accord was signed in 2019. The following year, fighting resumed."
+    assert tags(text)[1] == ("The following year", "DATE", "2020")
+    # without an earlier date they resolve against the reference
+    assert tags("A year earlier, the port was open.") == [("A year earlier", "DATE", "2023")]
+
+
+def test_coordinated_months_share_the_stated_year() -> None:
+    found = tags("Strikes rose in January and February 2024.", "2025-03-23")
+    assert found == [("January", "DATE", "2024-01"), ("February 2024", "DATE", "2024-02")]
+    assert tags("It lasted from December to March 2023.", "2025-03-23")[0][2] == "2022-12"
+
+
+def test_rates_ages_and_words() -> None:
+    assert tags("The plant makes 300 shells a day.") == []
+    assert tags("A 35-year-old medic and a 52 years old driver were hurt.") == []
+    assert tags("He counted nineteen ninety-four votes.") == []
+    assert value("It was built in nineteen ninety-four.") == "1994"
+    assert tags("The strike came at 0300 GMT.") == [("0300 GMT", "TIME", "2024-12-23T03:00")]
+    assert tags("Sirens sounded at 5:30 p.m. yesterday.") == [
+        ("5:30 p.m. yesterday", "TIME", "2024-12-22T17:30")
+    ]
+
+
 def test_since_and_intervals() -> None:
     assert resolve_interval("since October", REF) == "2024-10/2024-12-23"
     assert resolve_interval("in January and February", "2025-03-10") == "2025-01/2025-02"
@@ -117,6 +143,10 @@ def test_since_and_intervals() -> None:
     assert resolve_interval("the past two months", REF) == "2024-10-23/2024-12-23"
     assert resolve_interval("last week", REF) == "2024-W51"
     assert resolve_interval("for a while", REF) is None
+    assert resolve_interval("between October and December 2022", "2025-03-01") == "2022-10/2022-12"
+    assert resolve_interval("from early October until mid-December", REF) == "2024-10/2024-12"
+    assert resolve_interval("The truce will hold until January", REF) == "2024-12-23/2025-01"
+    assert resolve_interval("The road stayed shut until March", REF) == "2024-03"
     assert find_timexes("Since October the toll has doubled.", REF)[0].text == "October"
 
 

@@ -61,9 +61,8 @@ def governing_times(text: str, reference: str | None) -> list[TimeExpr]:
 
 
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:(?:early|late|mid)[\s-])?$", re.I)
-_UNTIL = re.compile(r"\b(?:until|till|through|by|to)\s+$", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.I)
 _JOIN = re.compile(r"^\s*(?:and|to|through|until|till|-|–|—|or)\s*$", re.I)
-_BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.I)
 _PAST_DURATION = re.compile(r"^(?:the\s+)?(?:past|last|previous)\b", re.I)
 
 
@@ -77,7 +76,7 @@ def resolve_interval(expr: str | TimeExpr, reference: str | None) -> str | None:
     `reference` is the date the statement was made (the claim's `stated` day, or the
     article's publication date). With reference 2024-12-23:
     "since October" → `2024-10/2024-12-23`; "in January and February" → `2024-01/2024-02`;
-    "from March to May" → `2024-03/2024-05`; "until January" → `2024-12-23/2025-01`;
+    "from March to May" → `2024-03/2024-05`; "will hold until January" → `2024-12-23/2025-01`;
     "the past two months" → `2024-10-23/2024-12-23`; "last week" → `2024-W51`.
     Returns None when the phrase has no calendar time (or needs a reference it lacks).
     """
@@ -95,14 +94,15 @@ def resolve_interval(expr: str | TimeExpr, reference: str | None) -> str | None:
             return f"{first.value}/{times[1].value}"
     if _SINCE.search(before) and _calendar(first.value) and ref_value:
         return f"{first.value}/{ref_value}"
-    if (
-        _UNTIL.search(before)
-        and _calendar(first.value)
-        and ref_value
-        and expr[: first.start].strip().lower().startswith(("until", "till"))
-    ):
+    if _UNTIL.search(before) and ref_value and _after(first.value, ref):
         return f"{ref_value}/{first.value}"
     return _single(first, ref)
+
+
+def _after(value: str | None, ref: date | None) -> bool:
+    """Whether a calendar value ends after the reference date."""
+    bounds = timex_bounds(value)
+    return bool(bounds and ref and bounds[1] > ref)
 
 
 def _single(t: TimeExpr, ref: date | None) -> str | None:

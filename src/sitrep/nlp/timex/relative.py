@@ -294,7 +294,9 @@ def h_duration(m: re.Match[str], ctx: Ctx) -> Result:
             return None
     if n == 1 and u == "second" and not m["rel"] and not m["mod"]:
         return None
-    if ctx.text.startswith((" old", "-old"), m.end()) or (u.startswith("quarter") and "-" in m.group(0)):
+    if ctx.text.startswith((" old", "-old"), m.end()) or (
+        u.startswith("quarter") and "-" in m.group(0)
+    ):
         return None
     return "DURATION", duration(n, u)
 
@@ -370,7 +372,8 @@ def h_weekday(m: re.Match[str], ctx: Ctx) -> Result:
 TIME = re.compile(
     rf"(?:(?P<mod>around|about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
     rf"(?:(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am|pm|o['’]clock)"
-    rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])|(?P<named>noon|midnight|midday|mid-?afternoon|mid-?morning))"
+    rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])"
+    rf"|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s+(?:GMT|UTC|hours|hrs|local\s+time)\b)|(?P<named>noon|midnight|midday|mid-?afternoon|mid-?morning))"
     rf"(?![a-z])(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time|hours|hrs)(?![a-z]))?"
     rf"(?:,?\s+(?:on\s+)?(?P<day>{FULL_WD}|today|yesterday|tomorrow|tonight))?",
     re.I,
@@ -389,6 +392,8 @@ _NAMED = {
 def h_time(m: re.Match[str], ctx: Ctx) -> Result:
     if m["named"]:
         clock = _NAMED[m["named"].lower()]
+    elif m["hm"] is not None:
+        clock = f"{m['hm']}:{m['mm']}"
     elif m["h24"] is not None:
         if not m["tz"] and not m["day"]:
             return None

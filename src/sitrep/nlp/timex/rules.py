@@ -285,8 +285,16 @@ DECADE = re.compile(
 def h_decade(m: re.Match[str], ctx: Ctx) -> Result:
     dec = m["dec"]
     if dec is None:
-        tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
-                "nineties"].index(m["decw"].lower()) + 2
+        tens = [
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        ].index(m["decw"].lower()) + 2
         return "DATE", f"19{tens}"
     if dec[0] in "'’":
         century = "19" if ctx.ref is None or ctx.ref.year < 2030 else "20"

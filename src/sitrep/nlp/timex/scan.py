@@ -199,4 +199,25 @@ def scan(text: str, ref: date | None) -> list[TimeExpr]:
             ctx.quarter = (c.start, value)
         if value and typ == "DATE":
             _set_anchor(ctx, c, value)
+    _share_years(out, text)
     return out
+
+
+_JOINED = re.compile(r"\s*(?:,|and|or|to|through|until|till|-|–|—)\s*(?:early\s+|late\s+)?$", re.I)
+_STATED_YEAR = re.compile(r"\d{4}$")
+
+
+def _share_years(out: list[TimeExpr], text: str) -> None:
+    """ "January and February 2024": the first month takes the year stated with the second."""
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if not (
+            a.value and b.value and _MONTH_VALUE.match(a.value) and _MONTH_VALUE.match(b.value)
+        ):
+            continue
+        if _STATED_YEAR.search(a.text) or not _STATED_YEAR.search(b.text):
+            continue
+        if not _JOINED.match(text[a.end : b.start]):
+            continue
+        year = int(b.value[:4]) - (1 if a.value[5:] > b.value[5:] else 0)
+        a.value = f"{year:04d}-{a.value[5:]}"
