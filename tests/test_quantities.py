@@ -349,6 +349,10 @@ def test_vague_unit_from_of_phrase() -> None:
         "The 47th Mechanized Brigade and the 1,000th day.",
         "A Bayraktar TB2, a Tu-22M3 bomber, MiG-29s and F-16s were involved.",
         "They will finish the plan by 2070.",
+        "The talks ran 10-12 December.",
+        "The office is open from 8 to 10 a.m.",
+        "The S&P 500 and the Nasdaq 100 rose.",
+        "She owns two thirds of the firm.",
     ],
 )
 def test_not_quantities(text: str) -> None:
@@ -377,6 +381,10 @@ def test_over_a_period_is_not_a_bound() -> None:
 def test_unit_details(text: str, value: float, unit: str) -> None:
     got = q(text)[0]
     assert (got[1], got[5]) == (value, unit)
+
+
+def test_a_month_name_does_not_swallow_a_count() -> None:
+    assert [x[1] for x in q("In March 10,000 people fled and 5 Marines died.")] == [10000, 5]
 
 
 def test_units_from_a_loss_table() -> None:

@@ -32,19 +32,23 @@ __all__ = ["find_quantities"]
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
 )
 # Spans whose digits are never quantities: dates, times of day, decades, phone numbers.
 _BLOCKED_RE = re.compile(
     "|".join(
         [
-            rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?",
-            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?",
+            rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\b(?![,.]\d)"
+            rf"(?:,?\s+\d{{4}}\b)?",
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:[-–]|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?"
+            rf"\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?",
             r"\b\d{4}-\d{1,2}-\d{1,2}\b",
             r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}\b",
             r"\b\d{1,4}/\d{1,4}\b",
             r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?|[AP]M\b)",
             r"\b\d{1,2}:\d{2}(?::\d{2})?\b",
+            r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:to|-|–|and|until|till)\s*\d{1,2}(?:[:.]\d{2})?\s*"
+            r"(?:[ap]\.m\.|[ap]m\b|[AP]M\b)",
             r"\b\d{1,2}\s*(?:[ap]\.m\.|[ap]m\b|[AP]M\b|o['’]clock\b)",
             r"\b[012]\d[0-5]\d\s*(?:GMT|UTC|hrs\b|local time)",
             r"\b\d{4}s\b|['’]\d0s\b",
