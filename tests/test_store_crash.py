@@ -28,8 +28,9 @@ def generate(folder: Path, n: int = N) -> Path:
     for i in range(n):
         place = PLACES[i % len(PLACES)]
         body = (
-            f"Report {i}. Officials said {i + 3} soldiers were killed near {place} on Monday, "
-            f"and the regional governor said about {10 * i + 20} people had fled their homes."
+            f"Report {i}. Ukrainian officials said {i + 3} Russian soldiers were killed near "
+            f"{place} on Monday, and the regional governor said about {10 * i + 20} Ukrainians "
+            "had fled their homes."
         )
         doc = {
             "id": f"gen-{i:04d}",
@@ -103,6 +104,7 @@ def test_killed_ingest_resumes_with_every_article_once(db_url: str, tmp_path: Pa
     once = ingest(folder, clean)
     once.communicate(timeout=600)
     assert per_article(db_url) == per_article(clean)
+    assert sum(per_article(clean).values()) > 0  # the comparison covered real claims
 
 
 def test_readers_query_while_ingest_writes(tmp_path: Path) -> None:

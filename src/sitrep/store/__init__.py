@@ -81,9 +81,9 @@ class Store:
             try:
                 with self._write() as conn, conn.begin():
                     return write.put(conn, article, claims, extractor, origin, partial)
-            except IntegrityError:
+            except IntegrityError as exc:
                 if attempt == 2:  # a concurrent writer stored the same article first: retry once
-                    raise
+                    raise StoreError(f"cannot store article {article.id}: {_short(exc)}") from exc
             except SQLAlchemyError as exc:
                 raise StoreError(f"cannot store article {article.id}: {_short(exc)}") from exc
         raise AssertionError("unreachable")
