@@ -64,6 +64,11 @@ _FOLDS = (
     ("w", ""),
 )
 
+# Korean surnames romanised several ways (이 Lee/Yi/Rhee/Ri, 박 Park/Pak/Bak, 최 Choe/Choi).
+_SURNAME_FOLD = {"yi": "lee", "rhee": "lee", "ri": "lee", "i": "lee", "pak": "park", "bak": "park"}
+_SURNAME_FOLD |= {"choi": "choe", "chwe": "choe", "noh": "no", "roh": "no", "ro": "no"}
+_SURNAMES = re.compile(r"^(" + "|".join(_SURNAME_FOLD) + r") (?=\w+ \w)")
+
 
 @dataclass(frozen=True, slots=True)
 class Entity:
@@ -119,7 +124,7 @@ def key(name: str) -> str:
 
 def loose_key(name: str) -> str:
     """A transliteration-tolerant key: no separators, romanisation variants folded together."""
-    s = key(name).replace(" ", "")
+    s = _SURNAMES.sub(lambda m: _SURNAME_FOLD[m.group(1)], key(name)).replace(" ", "")
     for a, b in _FOLDS:
         s = s.replace(a, b)
     s = re.sub(r"(.)\1+", r"\1", s)
