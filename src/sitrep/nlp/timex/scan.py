@@ -72,19 +72,22 @@ def _fast(regex: re.Pattern[str]) -> re.Pattern[str]:
 _FAST = {rule.name: _fast(rule.regex) for rule in RULES}
 
 
-# Every rule's match holds one of these; rules run only in windows around them.
-_TRIGGER = re.compile(
-    r"\d{4}|\d[/:.-]\d|\d\s?[ap]\.?m\b|\d\s?o['’]clock|['’]\d0s"
-    r"|\b(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|nights?|weeks?|months?|quarters?"
-    r"|years?|yrs?|decades?|century|centuries|fortnights?|weekends?|spring|summer|fall|autumn"
-    r"|winter|christmas|easter|halloween|thanksgiving|today|tonight|yesterday|tomorrow|now"
-    r"|current(?:ly)?|recent(?:ly)?|lately|present|moment|past|future|near|term|morning"
-    r"|afternoon|evening|noon|midnight|midday|overnight|daily|weekly|biweekly|monthly|yearly"
-    r"|hourly|nightly|every|each|per|fiscal|q[1-4]|h[12]|nowadays|soon|jan|feb|mar|apr|may|jun"
-    r"|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|thu|thurs|fri|sat|sun|thousand|nineteen|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|january|february|march"
-    r"|april|june|july|august|september|october|november|december|[a-z]+days?)(?![a-z])",
-    re.I,
+# Every rule's match holds one of these words (or digit shapes); rules run only in windows
+# around them. Finding them by tokens is ~10x faster than one big alternation regex.
+_TRIGGER_WORDS = frozenset(
+    """sec secs second seconds min mins minute minutes hour hours hr hrs day days night nights
+    week weeks month months quarter quarters year years yr yrs decade decades century centuries
+    fortnight fortnights weekend weekends spring summer fall autumn winter christmas easter
+    halloween thanksgiving today tonight yesterday tomorrow now current currently recent
+    recently lately present moment past future near term morning afternoon evening noon
+    midnight midday overnight daily weekly biweekly monthly yearly hourly nightly every each
+    per fiscal nowadays soon thousand nineteen twenties thirties forties fifties sixties
+    seventies eighties nineties jan feb mar apr may jun jul aug sep sept oct nov dec mon tue
+    tues wed thu thurs fri sat sun january february march april june july august september
+    october november december q1 q2 q3 q4 h1 h2""".split()
 )
+_TOKEN = re.compile(r"[A-Za-z]+[0-9]?|\d+")
+_DIGIT_TAIL = re.compile(r"[/:.-]\d|\s?[ap]\.?m\b|\s?o['’]clock|s\b", re.I)
 _BACK, _AHEAD = 60, 45
 
 
@@ -92,7 +95,16 @@ def _windows(text: str) -> list[tuple[int, int]]:
     """Disjoint spans of text around trigger words, where matches can be."""
     spans: list[tuple[int, int]] = []
     n = len(text)
-    for m in _TRIGGER.finditer(text):
+    words = _TRIGGER_WORDS
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if tok[0].isdigit():
+            if len(tok) != 4 and not _DIGIT_TAIL.match(text, m.end()):
+                continue
+        else:
+            low = tok.lower()
+            if low not in words and not low.endswith(("day", "days")):
+                continue
         lo, hi = max(0, m.start() - _BACK), min(n, m.end() + _AHEAD)
         if spans and lo <= spans[-1][1]:
             spans[-1] = (spans[-1][0], hi)
