@@ -36,7 +36,8 @@ _MONTH = (
 )
 # Spans whose digits are never quantities: dates, times of day, decades, phone numbers.
 _BLOCKED_RE = re.compile(
-    "|".join(
+    r"(?=[\d+('’JFMASOND])(?:"
+    + "|".join(
         [
             rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\b(?![,.]\d)"
             rf"(?:,?\s+\d{{4}}\b)?",
@@ -57,6 +58,7 @@ _BLOCKED_RE = re.compile(
             r"\+\d{1,3}(?:[\s.-]\d{2,4}){2,5}\b",
         ]
     )
+    + ")"
 )
 _ORDINAL_SUFFIX = frozenset(["st", "nd", "rd", "th", "s", "x"])
 _ORDINAL_WORDS = frozenset(
