@@ -196,7 +196,8 @@ class ArticleState:
         def contains(a: Frame, b: Frame) -> bool:
             return a is not b and a.content[0] <= b.verb_start < a.content[1]
 
-        cover.sort(key=lambda fs: -sum(contains(fs[0], g) for g, _ in cover))
+        frames = [f for f, _ in cover]
+        cover.sort(key=lambda fs: -sum(contains(fs[0], g) for g in frames))
         inner_f, inner = cover[-1]
         outers = [s for _, s in cover[:-1]]
         source, party = inner.source, inner.party

@@ -272,7 +272,15 @@ def candidates(
         if cls == "money" and money_excluded(text[max(0, q.start - 60) : q.end + 40]):
             prev_end = q.end
             continue
+        link = text[prev.anchor[1] : q.start] if prev is not None else ""
+        inherit = prev is not None and bool(
+            re.fullmatch(r"\s*(?:,\s*)?(?:including|of which|of them|among them)\s*", link)
+        )
+        if inherit and prev is not None and (head is None or cls is None):
+            cls = prev.unit if prev.unit in ("person", "item") else cls
         cue = roles.choose_cue(cues, text, (q.start, q.end), head, cls, prev_end, nxt)
+        if inherit and prev is not None and (head is None or cue is None):
+            cue = prev.cue
         metric = None
         if cue is not None:
             metric = cue.metric(cls) if cls else (cue.metric("person") or cue.metric("item"))
@@ -307,6 +315,15 @@ def candidates(
             unit = cls
         end = head[1] if head else q.end
         cand = Cand(metric, (q.start, max(end, q.end)), cue, q, head, unit=unit)
+        if inherit and prev is not None and prev.metric == metric:
+            cand.extra["inherit"] = "1"
+        if (
+            metric == "materiel.destroyed"
+            and head
+            and head[1] <= cue.start < head[1] + 40
+            and not re.search(r"\b(?:were|was|been|are|is|be|being)\b", text[head[1] : cue.start])
+        ):
+            cand.metric = "materiel.used"  # "100 jets destroyed ...": the jets were used
         if metric.startswith("materiel.") and head:
             cand.item_start, cand.item = roles.item_phrase(toks, text, head, q.end)
             used_heads.append(head)
@@ -323,6 +340,8 @@ def _countable(text: str, q: Quantity) -> bool:
     before, after = text[max(0, q.start - 30) : q.start], text[q.end : q.end + 40]
     if re.search(r"\bnot\s*$", before):
         return False
+    if q.value == 1 and re.match(r"\s+of\b", after):
+        return False  # "one of the soldiers": a person, not a count
     if re.search(r"\b[A-Z][a-z]+(?:'s|’s)\s*$", before) and re.match(
         r"\s*(?:million|people|residents)", after
     ):
@@ -356,8 +375,8 @@ def _class(text: str, q: Quantity, head: tuple[int, int] | None) -> str | None:
             return c
         if is_weapon_word(w):
             return "item"
-        if q.unit in ("person", "item"):
-            return None if w.lower() in ("sites", "targets", "attacks") else q.unit
+        if w.lower() in ("others", "them", "more", "those", "these", "ones"):
+            return q.unit if q.unit in ("person", "item") else None
         return None
     return q.unit if q.unit in ("person", "item") else None
 
@@ -478,12 +497,16 @@ def build(
     subject, recipient = subject_of_claim(cand, text, ments, toks, clause_start, spk_party, memory)
     if subject is None:
         return None
+    if cand.extra.get("inherit") and memory.get("prev@" + str(sent.start)):
+        subject = memory["prev@" + str(sent.start)]
     if recipient == subject:
         recipient = None
     source = said.source if said else None
     via = list(said.via) if said else []
     kind = said.kind if said else "asserted"
     window = _window(text, cand, said)
+    if re.search(lexicon()["irrealis"], window, re.IGNORECASE) or text.rstrip().endswith("?"):
+        return None
     mod = modality(window, kind)
     if (
         source is None
@@ -510,6 +533,9 @@ def build(
     )
     location = _location(text, ments, cand)
     memory[metric] = subject
+    memory["prev@" + str(sent.start)] = subject
+    if metric in VICTIM:
+        memory["victim"] = subject
     if metric in VICTIM:
         memory["victim@" + str(sent.start)] = subject
     if recipient:
@@ -525,11 +551,29 @@ def build(
         stated=stated,
         modality=mod,
         recipient=recipient if metric in ("personnel.deployed", "materiel.supplied") else None,
-        item=cand.item if metric.startswith("materiel.") else None,
+        item=_clean_item(cand.item, ments, cand) if metric.startswith("materiel.") else None,
         location=location,
         via=via,
         when=when,
     )
+
+
+def _clean_item(item: str | None, ments: list[Ment], cand: Cand) -> str | None:
+    """The weapon phrase without the parties named in it ("Iranian drone" → "drone")."""
+    if not item:
+        return item
+    out = item
+    for m in ments:
+        if m.type != "weapon" and m.party and m.start >= cand.item_start and m.text in out:
+            out = out.replace(m.text, " ")
+    out = re.sub(r"^[\w-]+-(?:made|produced|built|supplied)\s+", "", out.strip())
+    out = re.sub(r"\s+", " ", out).strip(" -")
+    if not out:
+        return item
+    first = out.split(" ")[0]
+    if first[:1].isupper() and first[1:].islower() and roles.is_weapon_word(first):
+        out = first.lower() + out[len(first) :]
+    return out
 
 
 def _absolute(q: Quantity, sent: Sentence) -> Quantity:
@@ -610,12 +654,8 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
             best[k] = c
     kept = [best[k] for k in order]
     quantified = {
-        (
-            c.metric,
-            c.subject,
-            c.source.name if c.source else None,
-            (c.item or "").lower().split(" ")[-1],
-        )
+        (c.metric, c.subject, c.source.name if c.source else None,
+         (c.item or "").lower().split(" ")[-1])
         for c in kept
         if c.quantity is not None
     }
@@ -623,13 +663,8 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
         c
         for c in kept
         if c.quantity is not None
-        or (
-            c.metric,
-            c.subject,
-            c.source.name if c.source else None,
-            (c.item or "").lower().split(" ")[-1],
-        )
-        not in quantified
+        or (c.metric, c.subject, c.source.name if c.source else None,
+            (c.item or "").lower().split(" ")[-1]) not in quantified
     ]
 
 

@@ -75,7 +75,7 @@ def _np_party(cand: Cand, text: str, ments: list[Ment], spk_party: str | None) -
 
 def _after_head(cand: Cand, text: str, ments: list[Ment], spk_party: str | None) -> str | None:
     end = cand.anchor[1]
-    m = re.match(r"\s+(?:of|from|among|in)\s+(?:the\s+)?(its|their|our)?", text[end:])
+    m = re.match(r"\s+(?:of|from|among)\s+(?:the\s+)?(its|their|our)?", text[end:])
     if not m:
         return None
     if m.group(1):
@@ -140,7 +140,7 @@ def _victim(
     target = _target(cand, text, ments)
     if target:
         return target
-    return memory.get(cand.metric) or memory.get("victim") or memory.get("home") or spk_party
+    return memory.get(cand.metric) or memory.get("victim") or spk_party or memory.get("home")
 
 
 TARGET_BEFORE = re.compile(

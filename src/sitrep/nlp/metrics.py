@@ -70,7 +70,14 @@ def find_cues(text: str) -> list[Cue]:
         if any(s < ke and ks < e for ks, ke in kept):
             continue
         kept.append((s, e))
-    return [Cue(s, e, text[s:e], tuple(found[(s, e)])) for s, e in sorted(kept)]
+    out = []
+    for s, e in sorted(kept):
+        fams = list(found[(s, e)])
+        for (a, b), more in found.items():
+            if s <= a and b <= e:
+                fams.extend(f for f in more if f not in fams)
+        out.append(Cue(s, e, text[s:e], tuple(fams)))
+    return out
 
 
 def noun_class(word: str) -> str | None:
