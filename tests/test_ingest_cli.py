@@ -139,14 +139,14 @@ def test_claims_csv_is_flat_and_exact(db_url: str, capsys: pytest.CaptureFixture
     )
     assert (code, err) == (0, [])
     assert out == (
-        "claim_id,article_id,article_url,article_outlet,article_published,metric,subject,recipient,"
+        "claim_id,article_id,article_url,article_title,article_outlet,article_published,metric,subject,recipient,"
         "item,location,value,low,high,qualifier,unit,quantity_text,source,source_kind,"
         "source_country,via,stated,when,modality,text\n"
-        "port:1,port,https://news.example/2024/05/port-shelling,Example News,2024-05-07,"
+        "port:1,port,https://news.example/2024/05/port-shelling,Port shelled,Example News,2024-05-07,"
         "casualties.killed,Ukraine,,,Odesa Oblast,12,12,12,exact,person,twelve,"
         "Ministry of Defence,military,UA,Example Wire,2024-05-07,,asserted,"
         "Ministry officials said twelve soldiers were killed and about 40 wounded.\n"
-        "port:2,port,https://news.example/2024/05/port-shelling,Example News,2024-05-07,"
+        "port:2,port,https://news.example/2024/05/port-shelling,Port shelled,Example News,2024-05-07,"
         "casualties.wounded,Ukraine,,,,40,,,approx,person,about 40,"
         "Ministry of Defence,military,UA,,2024-W19,,asserted,"
         "Ministry officials said twelve soldiers were killed and about 40 wounded.\n"

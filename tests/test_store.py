@@ -317,3 +317,32 @@ def test_default_location_comes_from_settings(
     monkeypatch.setenv("SITREP_DB", str(tmp_path / "other.db"))
     with open_store(None) as store:
         assert store.url.endswith("/other.db")
+
+
+def test_flat_views_match_the_csv_columns(db_url: str) -> None:
+    from sitrep.store.flat import CLAIM_COLUMNS, flat_claim
+
+    art, found = river_port()
+    with open_store(db_url) as store:
+        store.put_article(art, found)
+        want = [flat_claim(c) for c in store.claims()]
+        with store.engine.connect() as conn:
+            result = conn.execute(text("SELECT * FROM claims_flat ORDER BY claim_id"))
+            assert tuple(result.keys()) == CLAIM_COLUMNS
+            got = [dict(r._mapping) for r in result]
+            assert [dict(r._mapping) for r in conn.execute(text("SELECT * FROM articles_flat"))][0][
+                "claims"
+            ] == 3
+            names = conn.execute(
+                text("SELECT name, claims, relayed FROM sources_flat ORDER BY name")
+            )
+            assert [tuple(r) for r in names] == [
+                ("Example Wire", 0, 1),
+                ("Ministry of Defence", 2, 0),
+                ("Odesa regional governor", 1, 0),
+            ]
+    for row in got:
+        for k in ("value", "low", "high"):
+            if row[k] is not None and float(row[k]).is_integer():
+                row[k] = int(row[k])
+    assert got == want

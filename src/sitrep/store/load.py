@@ -49,17 +49,15 @@ def ingest(
 ) -> IngestSummary:
     """Ingest every article in `paths` into `store`; problems go to `warn` as one-line messages.
 
-    `tick(origin)` is called once per article read (for a progress display). An article met
+    `tick(origin)` is called once per article done (for a progress display). An article met
     twice in one run is stored once: the first time, or the full page after its feed summary.
     """
-    run = _Run(store, warn or (lambda _m: None))
-    step = tick or (lambda _o: None)
+    run = _Run(store, warn or (lambda _m: None), tick or (lambda _o: None))
     for item in read_inputs(paths, fetch):
         if isinstance(item, InputError):
             run.summary.failed += 1
             run.say(str(item))
             continue
-        step(item.origin)
         for w in item.warnings:
             run.say(w)
         run.offer(item)
@@ -71,9 +69,10 @@ def ingest(
 class _Run:
     """One ingest: what is waiting for extraction, and what this run has already seen."""
 
-    def __init__(self, store: Any, say: Report) -> None:
+    def __init__(self, store: Any, say: Report, tick: Report) -> None:
         self.store = store
         self.say = say
+        self.tick = tick
         self.summary = IngestSummary()
         self.extract, self.version = _extractor(say)
         self.pending: list[tuple[str, Read]] = []
@@ -86,10 +85,12 @@ class _Run:
         held = self.seen.get(key)
         if held is not None and not (held and not item.partial):
             self.summary.unchanged += 1  # met earlier in this run
+            self.tick(item.origin)
             return
         self.seen[key] = item.partial
         if self.store.status(item.article, self.version, item.partial) == UNCHANGED:
             self.summary.unchanged += 1
+            self.tick(item.origin)
             return
         self.pending.append((key, item))
         if len(self.pending) >= BATCH:
@@ -103,6 +104,7 @@ class _Run:
             state, _ = self.store.put_article_id(
                 item.article, found, self.version, item.origin, item.partial
             )
+            self.tick(item.origin)
             if state == UNCHANGED:
                 self.summary.unchanged += 1
                 continue
