@@ -146,6 +146,9 @@ def test_weapon_range_keeps_its_unit_and_qualifier() -> None:
         ("Another 1,000 had been injured.", "person"),
         ("A 100,000-strong force gathered.", "person"),
         ("They held 300 meetings.", None),
+        ("The blast killed 12 on Monday.", "person"),
+        ("The blast killed 5 cows.", None),
+        ("Shelling wounded dozens.", "person"),
     ],
 )
 def test_counted_nouns(text: str, unit: str | None) -> None:

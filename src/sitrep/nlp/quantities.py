@@ -194,6 +194,9 @@ def _quantities_at(
     if unit == "age":
         return [], end
     qual, qstart = _qualifier_before(t, first, lex, floor)
+    if unit is None and match_before(t, qstart, lex.person_verbs, floor):
+        if not t.is_alpha(end) or t.lows[end] in lex.stop:
+            unit = "person"  # 'killed 12', 'wounded more than 50'; not 'killed 5 cows'
     if qual and unit in _DURATIONS and " ".join(t.lows[qstart:first]) in lex.over_is_during:
         qual, qstart = None, first  # 'over five years' is a period, not a bound
     if y is None and x.plain and _yearlike(x) and unit is None and cur is None:
