@@ -168,6 +168,8 @@ def test_lookup_rejects(cat: Catalog, mention: str) -> None:
 def test_ambiguous_alias_takes_the_listed_default(cat: Catalog) -> None:
     e = cat.lookup("Lancet")
     assert e is not None and e.id == cat.ambiguous[key("Lancet")][0]
+    e = cat.lookup("The Lancet")
+    assert e is not None and e.id == "the-lancet"
 
 
 def test_loose_matching_never_confuses_two_people(cat: Catalog) -> None:

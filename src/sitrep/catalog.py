@@ -290,6 +290,10 @@ class Catalog:
         if not k:
             return None
         e = self._exact.get(k)
+        if k in self.ambiguous and _LEADING_THE.match(mention.strip()):
+            for other in (self.by_id[i] for i in self.ambiguous[k]):
+                if any(key(a) == k and _alias_rule(other, a) == "the" for a in other.names):
+                    return other  # "The Lancet" is the journal, "Lancet" the drone
         if e is not None:
             rules = self._rules.get(k, set())
             if rules == {"upper"} and not _case_ok("upper", _surface(mention)):
