@@ -12,6 +12,7 @@ from sqlalchemy import (
     Connection,
     Integer,
     and_,
+    any_,
     bindparam,
     column,
     func,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     text,
     union,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from ..records import Article, Claim, Quantity, Source, Via
 from .schema import aliases, articles, claim_via, claims, sources
@@ -199,13 +201,21 @@ def _like(s: str) -> str:
 
 def _vias(conn: Connection, pks: list[int]) -> dict[int, list[Via]]:
     out: dict[int, list[Via]] = defaultdict(list)
+    if not pks:
+        return out
+    if conn.dialect.name == "postgresql":  # one array parameter, not thousands of scalars
+        wanted = claim_via.c.claim_pk == any_(bindparam("pks", type_=ARRAY(Integer)))
+        step = len(pks)
+    else:
+        wanted = claim_via.c.claim_pk.in_(bindparam("pks", expanding=True))
+        step = 10_000
     stmt = (
         select(claim_via.c.claim_pk, claim_via.c.name, claim_via.c.mention)
-        .where(claim_via.c.claim_pk.in_(bindparam("pks", expanding=True)))
+        .where(wanted)
         .order_by(claim_via.c.claim_pk, claim_via.c.position)
     )
-    for i in range(0, len(pks), 10_000):
-        for pk, name, mention in conn.execute(stmt, {"pks": pks[i : i + 10_000]}):
+    for i in range(0, len(pks), step):
+        for pk, name, mention in conn.execute(stmt, {"pks": pks[i : i + step]}):
             out[pk].append(Via(name=name, mention=mention))
     return out
 
