@@ -236,6 +236,8 @@ def test_exact_and_the_loss_table_plus_sign() -> None:
         ("They pledged $1-2bn.", 1e9, 2e9),
         ("They sent 10,000-15,000 troops.", 10000, 15000),
         ("They sent two or three drones.", 2, 3),
+        ("Two or three million people fled.", 2e6, 3e6),
+        ("Between one and two thousand troops.", 1000, 2000),
     ],
 )
 def test_ranges(text: str, low: float, high: float) -> None:

@@ -270,11 +270,15 @@ def parse_words(t: Tokens, i: int, lex: Lexicon) -> Num | None:
         if j <= i:
             return None
     value = float(total + cur)
+    mult = 1.0
     if last in ("small", "tens") and t.lows[j : j + 3] == ["and", "a", "half"]:
         value, j = value + 0.5, j + 3  # 'two and a half million', 'three and a half years'
         if t.low(j) in lex.scales and total == 0:
-            value, j = value * lex.scales[t.lows[j]], j + 1
-    return Num(i, j, value, spelled=True)
+            mult = float(lex.scales[t.lows[j]])
+            value, j = value * mult, j + 1
+    elif last in ("scale", "hundred") and lows[j - 1] in lex.scales:
+        mult = float(lex.scales[lows[j - 1]])  # 'three million': shared in 'two or three million'
+    return Num(i, j, value, spelled=True, mult=mult)
 
 
 def parse_vague(t: Tokens, i: int, lex: Lexicon) -> Num | None:

@@ -407,12 +407,14 @@ def _range_end(
         return None, x.j
     if x.spelled != y.spelled and joiner in ("-", "–", "—"):
         return None, x.j
-    if joiner == "or" and (x.mult != y.mult or y.value > 2 * x.value + 1):
-        return None, x.j
     if y.mult > 1 and x.mult == 1 and x.value * y.mult <= y.value:
+        if joiner == "or" and y.value > (2 * x.value + 1) * y.mult:
+            return None, x.j
         x.value *= y.mult
         x.mult = y.mult
         x.plain = False
+    if joiner == "or" and (x.mult != y.mult or y.value > 2 * x.value + x.mult):
+        return None, x.j
     if x.value >= y.value and before != "between":
         if x.plain and y.plain and _yearlike(x) and y.value < 100 and joiner in ("-", "–"):
             return y, y.j  # '2022-23'
