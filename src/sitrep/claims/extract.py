@@ -329,7 +329,7 @@ def candidates(
             used_heads.append(head)
         out.append(cand)
         prev, prev_end = cand, end
-    out.extend(_unquantified(text, cues, toks, used_heads, kept, floor))
+    out.extend(_unquantified(text, cues, toks, used_heads, kept, floor, ments))
     out.sort(key=lambda c: c.anchor[0])
     return out
 
@@ -392,6 +392,7 @@ def _unquantified(
     used_heads: list[tuple[int, int]],
     kept: list[Quantity],
     floor: int,
+    ments: list[Ment],
 ) -> list[Cand]:
     if not toks:
         return []
@@ -438,6 +439,19 @@ def _unquantified(
         cue = _nearest_cue(cues, text, start, t.end, cls)
         if cue is None:
             continue
+        if re.search(r"\bto\s+$|\bhelp\w*\s+(?:[\w-]+\s+){0,3}$", text[: cue.start]) and not re.search(
+            r"\b(?:plans?|planning|preparing|prepares|intends?|set|going|ready|agreed|decided|"
+            r"pledged|promised|expected|likely|is|are|was|were|began|begun|started|continue[sd]?)"
+            r"\s+to\s+$",
+            text[: cue.start],
+        ):
+            continue  # "trained to use the system", "help Russian forces launch"
+        if not weapon:
+            near = text[cue.end : start] if cue.end <= start else text[t.end : cue.start]
+            if len(near.split()) > 3:
+                continue
+            if not any(start <= m.start < t.end and m.party for m in ments):
+                continue  # "the soldiers": a troop deployment needs its party named
         metric = cue.metric(cls)
         if metric not in ("materiel.supplied", "materiel.used", "personnel.deployed"):
             continue

@@ -169,7 +169,7 @@ def agent(
         if t is not None and t.pos in ("VERB", "AUX", "NOUN"):
             span = subject_of(toks, t.i)
     if span:
-        ps = parties_in(ments, span[0], span[1])
+        ps = parties_in(ments, span[0], span[1], places=True)
         if ps:
             return ps[-1].party
         if POSSESSIVE.search(text[span[0] : span[1]]) or re.fullmatch(
@@ -191,7 +191,7 @@ def agent(
         if clause_start <= m.start
         and m.end <= cue.start
         and m.party
-        and m.type not in ("place", "weapon")
+        and m.type != "weapon"
         and not PREP_BEFORE.search(text[: m.start])
     ]
     if cands:
@@ -233,10 +233,14 @@ def item_phrase(
             while j >= 0 and toks[j].start >= start_floor:
                 t = toks[j]
                 low = t.text.lower()
+                glued = j + 1 < len(toks) and toks[j + 1].start == t.end
                 if (
                     t.pos in ("NOUN", "PROPN", "ADJ", "NUM", "X")
                     or t.text in ("-", "‑")
                     or low in ("mm", "millimeter", "millimetre")
+                    or (t.pos == "VERB" and low.endswith("ed"))
+                    or (low == "to" and glued)
+                    or (t.pos == "SYM" and re.search(r"[A-Za-z]", t.text))
                 ):
                     if (
                         t.pos == "NUM"

@@ -86,6 +86,18 @@ def _after_head(cand: Cand, text: str, ments: list[Ment], spk_party: str | None)
     return None
 
 
+def _cue_party(cand: Cand, text: str, ments: list[Ment]) -> str | None:
+    """The party named right before a cue noun ("the North Korean contingent")."""
+    cue = cand.cue
+    for mm in ments:
+        if mm.party and mm.type != "weapon" and 0 <= cue.start - mm.end <= 3:
+            return mm.party
+        if mm.party and mm.type != "weapon" and re.fullmatch(r"(?:'s|’s)\s+(?:[\w-]+\s+)?",
+                                                             text[mm.end : cue.start]):
+            return mm.party
+    return None
+
+
 def _victim(
     cand: Cand,
     text: str,
@@ -190,7 +202,11 @@ def _deployed(
     spk_party: str | None,
     memory: dict[str, str],
 ) -> tuple[str | None, str | None]:
-    subj = _np_party(cand, text, ments, None) or _after_head(cand, text, ments, None)
+    subj = (
+        _np_party(cand, text, ments, None)
+        or _after_head(cand, text, ments, None)
+        or _cue_party(cand, text, ments)
+    )
     if subj is None:
         a = roles.agent(toks, text, ments, cand.cue, clause_start, spk_party)
         subj = a
@@ -223,7 +239,9 @@ def _supplied(
     ps = roles.parties_in(ments, item_start, cand.anchor[1])
     if ps:
         item_party = ps[0].party
-    if roles.RECEIVE.match(cue.text):
+    clause = text[clause_start:item_start]
+    recv = re.search(r"\b(?:receiv|acquir|obtain|got\b|import|bought|purchas)\w*", clause, re.I)
+    if roles.RECEIVE.match(cue.text) or recv:
         frm = roles.party_after(ments, text, cue.end, 160, "from")
         subj = frm or item_party or memory.get("materiel.supplied")
         return subj, a

@@ -177,6 +177,8 @@ def _phrase_before(sent: str, vs: int) -> tuple[str, int, int] | None:
         return text, s0, s0 + len(text)
     if left[end - 1] in ";:-–—(":
         return None
+    if re.search(r"(?:^|\s)(?:and|or|but)$", left[:end]):
+        return None  # "X said ... and accused ...": the first frame's speaker
     cut = max(
         left.rfind(",", 0, end),
         left.rfind(";", 0, end),
@@ -205,6 +207,10 @@ def _phrase_before(sent: str, vs: int) -> tuple[str, int, int] | None:
     text = left[start:end].strip()
     if not text or len(text) > 140 or not re.search(r"[A-Za-z]", text):
         return None
+    if re.search(r"\b(?:had|has|have|was|were|is|are|will|would|can|could)\b|\d|%", text) and not (
+        re.search(r"\b(?:who|which|that)\b", text)
+    ):
+        return None  # a clause, not a speaker
     return text, start, end
 
 

@@ -129,7 +129,7 @@ class Lexicon:
         self.glued_only_units = frozenset(data["glued_only_units"])
         self.percent = phrase_index({k: "percent" for k in data["percent_words"]})
         self.age_after = phrase_index({k: True for k in data["age_followers"]})
-        self.months = frozenset(data["months"])
+        self.range_joiners = frozenset(data["range_joiners"])
         self.address_words = frozenset(data["address_words"])
         self.metre_context = frozenset(data["metre_context"])
         self.over_is_during = frozenset(data["duration_over_is_during"])

@@ -64,7 +64,6 @@ _ORDINAL_SUFFIX = frozenset(["st", "nd", "rd", "th", "s", "x"])
 _ORDINAL_WORDS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth".split()
 )
-_RANGE_JOINERS = frozenset(["to", "-", "–", "—", "~", "through", "and", "&"])
 _LABEL_RE = re.compile(r"([A-Za-z]+)\s*:\s*(?:about\s+|some\s+|over\s+)?\Z")
 _DURATIONS = frozenset(
     ["s", "min", "h", "day", "week", "month", "year", "decade", "century", "night"]
@@ -376,13 +375,13 @@ def _range_end(
     if t.low(k) == "-" and t.glued(k) and t.low(k + 1) == "to":  # '8- to 16-meter'
         k += 1
     unit = None
-    if t.low(k) not in _RANGE_JOINERS:  # '5.25% to 5.5%', '44 mg to 50 mg'
+    if t.low(k) not in lex.range_joiners:  # '5.25% to 5.5%', '44 mg to 50 mg'
         unit = match_at(t, k, lex.percent) or match_at(t, k, lex.measure)
         if unit:
             k += unit[0]
     joiner = t.low(k)
     before = t.low(first - 1)
-    if joiner not in _RANGE_JOINERS and joiner != "or":
+    if joiner not in lex.range_joiners and joiner != "or":
         return None, x.j
     if joiner in ("to", "-", "–") and _change_before(t, first, lex, 2):
         return None, x.j

@@ -14,6 +14,7 @@ from . import calendar as cal
 from .lexicon import alt, lexicon
 
 PAST, FUTURE, UNKNOWN = "past", "future", "unknown"
+_WRONG_SIDE = 6
 
 
 def _cue_regex() -> re.Pattern[str]:
@@ -115,15 +116,14 @@ class Ctx:
         cands = [x for x in (cal.safe_date(ref.year + k, m, d) for k in (-1, 0, 1)) if x]
         if not cands:
             return None
-        if tense == FUTURE:
-            after = [x for x in cands if x >= ref]
-            if after and (after[0] - ref).days < 300:
-                return after[0]
-        elif tense == PAST:
-            before = [x for x in cands if x <= ref]
-            if before and (ref - before[-1]).days < 300:
-                return before[-1]
-        return min(cands, key=lambda x: abs((x - ref).days))
+        # the tense's side of the reference is preferred, the other side costs K times more
+        # distance: "said ... by Jan. 14" a week ahead is still the coming Jan. 14
+        def cost(x: date) -> int:
+            days = (x - ref).days
+            wrong = days > 0 if tense == PAST else days < 0 if tense == FUTURE else False
+            return abs(days) * (_WRONG_SIDE if wrong else 1)
+
+        return min(cands, key=cost)
 
     def season(self, code: str, tense: str, rel: str | None) -> str | None:
         """`YYYY-SS` for a season word, with this/last/next or tense."""

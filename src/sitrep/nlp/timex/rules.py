@@ -262,12 +262,25 @@ _PLURAL_OK = {
 }
 
 
+_PREV_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][A-Za-z]+)[ -]$")
+_NOT_NAMES = {"In", "By", "Since", "Until", "From", "Of", "The", "Before", "After", "During",
+              "Through", "And", "Or", "To", "For", "Since", "Early", "Late", "Mid", "Summer",
+              "Spring", "Fall", "Autumn", "Winter", "Fiscal", "Year", "FY", "Between", "Around"}
+
+
+def _is_name(word: str) -> bool:
+    return word not in _NOT_NAMES and word.lower().rstrip(".") not in MONTHS
+
+
 def h_years(m: re.Match[str], ctx: Ctx) -> Result:
     pre = (m["pre"] or "").lower()
     y = m["y"]
     nxt = _NEXT_WORD.match(ctx.text, m.end())
     if not pre and nxt and nxt[1].endswith("s") and nxt[1] not in _PLURAL_OK:
         return None
+    prev = _PREV_WORD.search(ctx.text, max(0, m.start() - 30), m.start())
+    if not pre and prev and _is_name(prev[1]):
+        return None  # a model or name: "Panzerhaubitze 2000", "Leopard 2000"
     for name, code in SEASONS.items():
         if name in pre:
             return "DATE", f"{y}-{code}"
