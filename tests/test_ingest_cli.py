@@ -248,3 +248,16 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert capsys.readouterr().err == (
         f"sitrep: error: {tmp_path}/no/x.db: folder {tmp_path}/no does not exist; create it first\n"
     )
+
+
+def test_reading_commands_do_not_create_a_ledger(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "none.db"
+    for command in ("claims", "sources", "articles", "stats"):
+        assert main([command, "--db", str(db)]) == 1
+        assert (
+            capsys.readouterr().err
+            == f"sitrep: error: {db}: no ledger there yet; run `sitrep ingest` first\n"
+        )
+    assert not db.exists()

@@ -18,16 +18,15 @@ DB_OPTION = typer.Option(
 SINCE_OPTION = typer.Option(None, "--since", help="On or after this day (YYYY-MM-DD).")
 UNTIL_OPTION = typer.Option(None, "--until", help="On or before this day (YYYY-MM-DD).")
 LIMIT_OPTION = typer.Option(None, "--limit", min=1, help="At most this many rows.")
-CLAIM_TABLE = (
-    "article_published",
-    "article_outlet",
-    "metric",
-    "subject",
-    "quantity_text",
-    "source",
-    "stated",
-    "text",
-)
+CLAIM_TABLE = {  # terminal columns: flat column -> heading
+    "article_published": "published",
+    "article_outlet": "outlet",
+    "metric": "metric",
+    "subject": "subject",
+    "quantity_text": "figure",
+    "source": "source",
+    "text": "evidence",
+}
 
 
 @app.command()
@@ -70,14 +69,15 @@ def claims(
     from ..store import open_store
     from ..store.flat import CLAIM_COLUMNS, flat_claim
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         found = store.claims(metric, subject, source, location, since, until, search, limit)
     if fmt.value in ("json", "jsonl"):
         write((c.to_json() for c in found), fmt.value)
     elif fmt.value == "csv":
         write((flat_claim(c) for c in found), "csv", CLAIM_COLUMNS)
     else:
-        write((flat_claim(c) for c in found), "table", CLAIM_TABLE, widths={"text": 70})
+        rows = ({v: flat_claim(c)[k] for k, v in CLAIM_TABLE.items()} for c in found)
+        write(rows, "table", list(CLAIM_TABLE.values()), widths={"evidence": 60})
 
 
 @app.command()
@@ -85,7 +85,7 @@ def sources(fmt: Format = FORMAT_OPTION, db: str | None = DB_OPTION) -> None:
     """Canonical sources in the ledger, most cited first, with the names they appeared under."""
     from ..store import open_store
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         found = store.sources()
     columns = ["name", "kind", "country", "wikidata", "claims", "relayed", "aliases"]
     write((s.to_json() for s in found), fmt.value, columns, widths={"aliases": 50})
@@ -106,7 +106,7 @@ def articles(
     check_date(until, "--until")
     from ..store import open_store
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         found = store.article_entries(outlet, since, until, limit=limit, search=search)
     columns = ["id", "published", "outlet", "title", "claims", "url"]
     write((a.to_json() for a in found), fmt.value, columns, widths={"title": 50, "url": 50})
@@ -117,7 +117,7 @@ def stats(fmt: Format = FORMAT_OPTION, db: str | None = DB_OPTION) -> None:
     """Counts: articles, claims, sources, claims per metric, articles per outlet."""
     from ..store import open_store
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         got = store.stats().to_json()
     if fmt.value in ("json", "jsonl"):
         write([got], fmt.value)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
@@ -170,9 +171,14 @@ class Store:
 
 
 @contextmanager
-def open_store(db: str | None = None) -> Iterator[Store]:
-    """Open (creating and migrating as needed) the ledger at `db`, a path or a database URL."""
+def open_store(db: str | None = None, create: bool = True) -> Iterator[Store]:
+    """Open (creating and migrating as needed) the ledger at `db`, a path or a database URL.
+
+    With `create=False` a SQLite file that does not exist yet is an error, not a new ledger.
+    """
     url = resolve_url(db)
+    if not create and url.startswith("sqlite:///") and not Path(url[len("sqlite:///") :]).exists():
+        raise StoreError(f"{db or url}: no ledger there yet; run `sitrep ingest` first")
     engine = make_engine(url)
     try:
         version = migrate(engine)
