@@ -160,7 +160,9 @@ def test_lookup_variants(cat: Catalog, mention: str, entity_id: str) -> None:
     assert e is not None and e.id == entity_id, (mention, e)
 
 
-@pytest.mark.parametrize("mention", ["us", "is", "", "the", "Lee", "Kim", "the weather office"])
+@pytest.mark.parametrize(
+    "mention", ["us", "is", "", "the", "Lee", "Kim", "the weather office", "Let", "Times", "North"]
+)
 def test_lookup_rejects(cat: Catalog, mention: str) -> None:
     assert cat.lookup(mention) is None
 
@@ -228,6 +230,7 @@ def test_find_mentions_respects_case_for_acronyms_and_names(cat: Catalog) -> Non
         ("UK", "united-kingdom"),
     ]
     assert spans(cat, "a patriot and an abrams fan") == []
+    assert spans(cat, "Let them talk, said LeT commanders.") == [("LeT", "let")]
     assert spans(cat, "Ukraine received Patriot batteries and Abrams tanks.") == [
         ("Ukraine", "ukraine"),
         ("Patriot batteries", "patriot"),

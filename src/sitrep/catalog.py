@@ -145,7 +145,7 @@ def normalise_unknown(name: str) -> str:
     return s
 
 
-_STRICTNESS = {"any": 0, "title": 1, "upper": 2, "the": 3}
+_STRICTNESS = {"any": 0, "title": 1, "mixed": 2, "upper": 2, "the": 3}
 _THE_BEFORE = re.compile(r"(?:^|\W)the\s+$", re.IGNORECASE)
 _CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 
@@ -162,6 +162,8 @@ def _case_rule(alias: str) -> str:
     letters = [c for c in alias if c.isalpha()]
     if len(letters) >= 2 and not any(c.islower() for c in letters):
         return "upper"
+    if " " not in alias and sum(c.isupper() for c in letters) >= 2:
+        return "mixed"  # "LeT", "DoD": never the plain word "Let"
     if letters and alias.lstrip("'\"")[:1].isupper():
         return "title"
     return "any"
@@ -177,6 +179,8 @@ def _case_ok(rule: str, surface: str) -> bool:
         if len(letters) > 2 and letters[-1] == "s":
             letters.pop()  # a plural acronym ("IEDs"), but "Us" is not "US"
         return all(c.isupper() for c in letters)
+    if rule == "mixed":
+        return sum(c.isupper() for c in surface) >= 2
     return surface[:1].isupper()
 
 
@@ -296,8 +300,9 @@ class Catalog:
                     return other  # "The Lancet" is the journal, "Lancet" the drone
         if e is not None:
             rules = self._rules.get(k, set())
-            if rules == {"upper"} and not _case_ok("upper", _surface(mention)):
-                return None  # "us" is a pronoun, not the US
+            if len(rules) == 1 and rules <= {"upper", "mixed"}:
+                if not _case_ok(next(iter(rules)), _surface(mention)):
+                    return None  # "us" is a pronoun, not the US; "Let" is not LeT
             if rules == {"the"} and not _LEADING_THE.match(mention.strip()):
                 return None  # "Times" alone is not The Times
             return e
