@@ -115,6 +115,13 @@ def test_anaphoric_expressions_follow_the_last_stated_date() -> None:
     assert tags(text)[1] == ("Two days later", "DATE", "2022-03-05")
     text = "The accord was signed in 2019. The following year, fighting resumed."
     assert tags(text)[1] == ("The following year", "DATE", "2020")
+    text = "On March 3, 2024, the army attacked; the previous day it had shelled the town."
+    assert tags(text)[1] == ("the previous day", "DATE", "2024-03-02")
+    # a past cue picks last year's date even when this year's is nearer
+    assert value("Casualties rose since the war began on Oct. 7.", "2024-08-15") == "2023-10-07"
+    assert (
+        value("The ministry must decide by Jan. 14, the court said.", "2024-01-05") == "2024-01-14"
+    )
     # without an earlier date they resolve against the reference
     assert tags("A year earlier, the port was open.") == [("A year earlier", "DATE", "2023")]
 
@@ -181,6 +188,7 @@ def test_not_dates() -> None:
     assert tags("The 240-millimeter rockets can fly 1,000 kilometers.") == []
     assert tags("He may march to the capital with 2000 soldiers.") == []
     assert tags("Prices fall as the army marches.") == []
+    assert tags("Berlin will send 12 Panzerhaubitze 2000 howitzers.") == []
 
 
 def test_bad_reference() -> None:

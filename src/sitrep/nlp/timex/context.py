@@ -116,6 +116,7 @@ class Ctx:
         cands = [x for x in (cal.safe_date(ref.year + k, m, d) for k in (-1, 0, 1)) if x]
         if not cands:
             return None
+
         # the tense's side of the reference is preferred, the other side costs K times more
         # distance: "said ... by Jan. 14" a week ahead is still the coming Jan. 14
         def cost(x: date) -> int:

@@ -166,12 +166,12 @@ def h_relunit(m: re.Match[str], ctx: Ctx) -> Result:
             return "DURATION", duration(1, u)
     if rel[0] == "the" and key in ("next", "coming") and u in ("decade", "century"):
         return "DURATION", duration(1, u)
-    anaph = key in ("that", "same", "following") or (rel[0] == "the" and key == "next")
+    anaph = key in ("that", "same", "following", "previous") or (rel[0] == "the" and key == "next")
     letter = {"day": "D", "week": "W", "weekend": "W", "month": "M"}.get(u, "Y")
     base = ctx.base(letter) if anaph else ctx.ref
     if u == "year" and key == "the" and not m["edge"] and _YEAR_ENDED.match(ctx.text, m.end()):
         return "DURATION", "P1Y"  # "the year ended June 30": a fiscal year
-    if u == "day" and key in ("the", "this", "last", "past", "previous"):
+    if u == "day" and key in ("the", "this", "last", "past"):
         if key == "the" and not m["edge"]:
             return None
         shift = 0

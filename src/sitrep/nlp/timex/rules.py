@@ -263,13 +263,12 @@ _PLURAL_OK = {
 
 
 _PREV_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][A-Za-z]+)[ -]$")
-_NOT_NAMES = {"In", "By", "Since", "Until", "From", "Of", "The", "Before", "After", "During",
-              "Through", "And", "Or", "To", "For", "Since", "Early", "Late", "Mid", "Summer",
-              "Spring", "Fall", "Autumn", "Winter", "Fiscal", "Year", "FY", "Between", "Around"}
+_NOT_NAMES = frozenset(LEX["year_prefix_words"])
 
 
 def _is_name(word: str) -> bool:
-    return word not in _NOT_NAMES and word.lower().rstrip(".") not in MONTHS
+    low = word.lower()
+    return low not in _NOT_NAMES and low.rstrip(".") not in MONTHS
 
 
 def h_years(m: re.Match[str], ctx: Ctx) -> Result:

@@ -11,6 +11,7 @@ from ...records import TimeExpr
 from . import relative as rel
 from . import rules
 from .context import Ctx
+from .lexicon import lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,18 +75,7 @@ _FAST = {rule.name: _fast(rule.regex) for rule in RULES}
 
 # Every rule's match holds one of these words (or digit shapes); rules run only in windows
 # around them. Finding them by tokens is ~10x faster than one big alternation regex.
-_TRIGGER_WORDS = frozenset(
-    """sec secs second seconds min mins minute minutes hour hours hr hrs day days night nights
-    week weeks month months quarter quarters year years yr yrs decade decades century centuries
-    fortnight fortnights weekend weekends spring summer fall autumn winter christmas easter
-    halloween thanksgiving today tonight yesterday tomorrow now current currently recent
-    recently lately present moment past future near term morning afternoon evening noon
-    midnight midday overnight daily weekly biweekly monthly yearly hourly nightly every each
-    per fiscal nowadays soon thousand nineteen twenties thirties forties fifties sixties
-    seventies eighties nineties jan feb mar apr may jun jul aug sep sept oct nov dec mon tue
-    tues wed thu thurs fri sat sun january february march april june july august september
-    october november december q1 q2 q3 q4 h1 h2""".split()
-)
+_TRIGGER_WORDS = frozenset(lexicon()["trigger_words"])
 _TOKEN = re.compile(r"[A-Za-z]+[0-9]?|\d+")
 _DIGIT_TAIL = re.compile(r"[/:.-]\d|\s?[ap]\.?m\b|\s?o['’]clock|s\b", re.I)
 _BACK, _AHEAD = 60, 45
