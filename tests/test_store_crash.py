@@ -133,3 +133,21 @@ def test_readers_query_while_ingest_writes(tmp_path: Path) -> None:
     assert seen == sorted(seen)
     mode = sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
+
+
+def test_two_ingests_at_once_store_each_article_once(db_url: str, tmp_path: Path) -> None:
+    folder = generate(tmp_path / "same", 120)
+    with open_store(db_url):
+        pass  # the schema exists before both start
+    procs = [ingest(folder, db_url) for _ in range(2)]
+    lines = []
+    for p in procs:
+        _, err = p.communicate(timeout=600)
+        assert p.returncode == 0, err.decode()
+        lines.append(err.decode().strip().splitlines()[-1])
+    new = [int(line.split(" new,")[0].rsplit(" ", 1)[1]) for line in lines]
+    assert sum(new) == 120, lines
+    assert count_articles(db_url) == 120
+    assert orphans(db_url) == (0, 0)
+    counts = per_article(db_url)
+    assert sorted(counts) == [f"gen-{i:04d}" for i in range(120)]
