@@ -293,7 +293,36 @@ def test_possible_figures_count_only_when_nothing_credible_is_known() -> None:
     assert any("possible" in why for _, why in a.excluded)
 
 
-def test_series_split_by_location_and_unlocated_findings_join_the_only_location() -> None:
+def test_places_pool_into_one_series_by_default() -> None:
+    ledger = [
+        claim(
+            "a1",
+            "A",
+            "2024-12-20",
+            value=100,
+            metric="casualties.killed",
+            source=NIS,
+            location="Kursk Oblast",
+        ),
+        claim("a2", "B", "2024-12-22", value=200, metric="casualties.killed", source=DOD),
+        claim(
+            "a3",
+            "C",
+            "2024-12-22",
+            value=150,
+            metric="casualties.killed",
+            source=ZEL,
+            location="Seoul",
+        ),  # the speaker's place, as extractors often give it
+    ]
+    (s,) = fuse(ledger).series
+    assert s.location is None and s.locations == ["Kursk Oblast", "Seoul"]
+    assert "Kursk Oblast / Seoul" in s.label
+    (a,) = fuse(ledger).assess()
+    assert (a.low.value, a.best.value, a.high.value) == (100, 150, 200)
+
+
+def test_by_location_splits_series_and_unlocated_findings_join_the_only_location() -> None:
     ledger = [
         claim(
             "a1",
@@ -306,7 +335,7 @@ def test_series_split_by_location_and_unlocated_findings_join_the_only_location(
         ),
         claim("a2", "B", "2024-12-22", value=200, metric="casualties.killed", source=DOD),
     ]
-    (s,) = fuse(ledger).series
+    (s,) = fuse(ledger, by_location=True).series
     assert s.location == "Kursk Oblast" and len(s.findings) == 2
     ledger.append(
         claim(
@@ -319,7 +348,8 @@ def test_series_split_by_location_and_unlocated_findings_join_the_only_location(
             location="Kharkiv",
         )
     )
-    assert len(fuse(ledger).series) == 3
+    assert len(fuse(ledger, by_location=True).series) == 3
+    assert len(fuse(ledger).series) == 1
 
 
 def test_event_period_figures_form_their_own_series() -> None:

@@ -219,6 +219,109 @@ def test_relay_through_a_news_agency_is_not_an_independent_source() -> None:
     assert f.independent_sources == 1 and len(f.outlets) == 2
 
 
+def test_a_state_speaking_joins_its_one_body_saying_the_same() -> None:
+    south_korea = {"name": "South Korea", "kind": "government", "country": "KR", "wikidata": "Q884"}
+    ledger = [
+        claim(
+            "a1",
+            "A",
+            "2024-12-19",
+            value=100,
+            qualifier="at_least",
+            source=NIS,
+            metric="casualties.killed",
+        ),
+        claim(
+            "a2",
+            "B",
+            "2024-12-23",
+            value=100,
+            qualifier="at_least",
+            source=south_korea,
+            metric="casualties.killed",
+            stated="2024-W51",
+        ),
+    ]
+    (f,) = find_findings(ledger)
+    assert f.source_name == NIS["name"] and len(f.outlets) == 2 and f.independent_sources == 1
+
+
+def test_a_state_beside_two_bodies_stays_apart_but_adds_no_independent_source() -> None:
+    south_korea = {"name": "South Korea", "kind": "government", "country": "KR"}
+    jcs = {"name": "Joint Chiefs of Staff", "kind": "military", "country": "KR"}
+    ledger = [
+        claim("a1", "A", "2024-12-23", value=1100, source=NIS),
+        claim("a2", "B", "2024-12-23", value=1100, source=jcs),
+        claim("a3", "C", "2024-12-23", value=1100, source=south_korea),
+    ]
+    found = find_findings(ledger)
+    assert len(found) == 3
+    assert [f.independent_sources for f in found] == [2, 2, 2]
+
+
+def test_a_stray_source_phrase_joins_the_known_source_it_echoes() -> None:
+    stray = {"name": "agency's December briefing", "kind": "media", "country": None}
+    ledger = [
+        claim(
+            "a1",
+            "A",
+            "2024-12-19",
+            value=100,
+            qualifier="at_least",
+            source=NIS,
+            metric="casualties.killed",
+        ),
+        claim(
+            "a2",
+            "B",
+            "2025-01-13",
+            value=100,
+            qualifier="at_least",
+            source=stray,
+            metric="casualties.killed",
+            stated="2024-12",
+        ),
+    ]
+    (f,) = find_findings(ledger)
+    assert f.source_name == NIS["name"] and len(f.outlets) == 2
+    assert f.inferred == ["a2-casualties.killed-100"]
+
+
+def test_a_swapped_relay_is_put_right_when_the_source_is_unknown() -> None:
+    stray = {"name": "Intelligence Committee on the New Assessment", "kind": "intelligence"}
+    ledger = [
+        claim(
+            "a1",
+            "A",
+            "2025-01-13",
+            value=2,
+            metric="casualties.captured",
+            source=NIS,
+            via=["Lee Seong-kweun"],
+        ),
+        claim(
+            "a2",
+            "B",
+            "2025-01-13",
+            value=2,
+            metric="casualties.captured",
+            source=stray,
+            via=["National Intelligence Service"],
+        ),
+    ]
+    (f,) = find_findings(ledger)
+    assert f.source_name == NIS["name"] and len(f.outlets) == 2
+
+
+def test_two_known_bodies_of_one_country_are_two_independent_sources() -> None:
+    jcs = {"name": "Joint Chiefs of Staff", "kind": "military", "country": "KR"}
+    ledger = [
+        claim("a1", "A", "2024-12-23", value=1100, source=NIS),
+        claim("a2", "B", "2024-12-23", value=1100, source=jcs),
+    ]
+    assert [f.independent_sources for f in find_findings(ledger)] == [2, 2]
+
+
 def test_unattributed_copy_joins_the_one_source_it_echoes() -> None:
     ledger = [
         claim("a1", "Seoul Daily", "2024-12-20", source=NIS),
@@ -291,15 +394,21 @@ def test_ranges_match_on_low_and_high() -> None:
     assert sorted(len(f.claims) for f in find_findings(ledger)) == [1, 2]
 
 
-def test_location_given_by_one_outlet_only_does_not_split_but_two_places_do() -> None:
+def test_places_differing_across_outlets_do_not_split_but_one_articles_table_does() -> None:
     ledger = [
         claim("a1", "A", "2024-12-20", source=NIS, location="Kursk Oblast"),
         claim("a2", "B", "2024-12-20", source=NIS),
+        # the extractor took the speaker's city for the place
+        claim("a3", "C", "2024-12-20", source=NIS, location="Seoul"),
     ]
     (f,) = find_findings(ledger)
-    assert f.location == "Kursk Oblast"
-    ledger.append(claim("a3", "C", "2024-12-20", source=NIS, location="Donetsk Oblast"))
-    assert len(find_findings(ledger)) == 3
+    assert f.location == "Kursk Oblast" and len(f.outlets) == 3
+    # one article giving the same figure for two regions states two things
+    table = [
+        claim("t1", "A", "2024-12-20", value=12, source=NIS, location="Kursk Oblast", id="t1a"),
+        claim("t1", "A", "2024-12-20", value=12, source=NIS, location="Belgorod Oblast", id="t1b"),
+    ]
+    assert sorted(f.location for f in find_findings(table)) == ["Belgorod Oblast", "Kursk Oblast"]
 
 
 def test_items_split_materiel_findings() -> None:

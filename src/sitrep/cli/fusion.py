@@ -27,6 +27,9 @@ CLAIMS_OPTION = typer.Option(
 )
 METRIC_OPTION = typer.Option(None, "--metric", help="casualties.killed, or a family: casualties.")
 SUBJECT_OPTION = typer.Option(None, "--subject", help="Party the figures are about.")
+BY_LOCATION_OPTION = typer.Option(
+    False, "--by-location", help="One series per location too (default: places pooled)."
+)
 POLICY_OPTION = typer.Option(
     None, "--policy", help="ucdp (median, low-high) or acled (most conservative) [setting policy]."
 )
@@ -61,14 +64,18 @@ def _load(
 
 
 def _fuse(
-    db: str | None, claim_files: list[str] | None, metric: str | None, subject: str | None
+    db: str | None,
+    claim_files: list[str] | None,
+    metric: str | None,
+    subject: str | None,
+    by_location: bool = False,
 ) -> Fusion:
     from ..fuse import fuse
 
     claims = _load(db, claim_files, metric, subject)
     if not claims:
         info("no claims to fuse (ingest articles first, or give --claims)")
-    return fuse(claims)
+    return fuse(claims, by_location)
 
 
 def _policy(policy: str | None) -> str:
@@ -134,6 +141,7 @@ def assess(
     ),
     policy: str | None = POLICY_OPTION,
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
+    by_location: bool = BY_LOCATION_OPTION,
     db: str | None = DB_OPTION,
     claim_files: list[str] | None = CLAIMS_OPTION,
 ) -> None:
@@ -142,7 +150,7 @@ def assess(
     pol = _policy(policy)
     from ..fuse.export import ASSESS_COLUMNS, assessment_row, select_series
 
-    result = _fuse(db, claim_files, metric, subject)
+    result = _fuse(db, claim_files, metric, subject, by_location)
     result.series = select_series(result.series, metric, subject)
     got = result.assess(as_of=as_of, policy=pol)
     if fmt.value in ("json", "jsonl"):
@@ -162,6 +170,7 @@ def timeline(
     metric: str | None = METRIC_OPTION,
     policy: str | None = POLICY_OPTION,
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
+    by_location: bool = BY_LOCATION_OPTION,
     db: str | None = DB_OPTION,
     claim_files: list[str] | None = CLAIMS_OPTION,
 ) -> None:
@@ -169,7 +178,7 @@ def timeline(
     pol = _policy(policy)
     from ..fuse.export import assessment_row, figure_text, select_series
 
-    result = _fuse(db, claim_files, metric, subject)
+    result = _fuse(db, claim_files, metric, subject, by_location)
     rows = []
     for s in select_series(result.series, metric, subject):
         from ..fuse import timeline as steps
@@ -208,6 +217,7 @@ def export(
     subject: str | None = SUBJECT_OPTION,
     metric: str | None = METRIC_OPTION,
     policy: str | None = POLICY_OPTION,
+    by_location: bool = BY_LOCATION_OPTION,
     db: str | None = DB_OPTION,
     claim_files: list[str] | None = CLAIMS_OPTION,
 ) -> None:
@@ -215,7 +225,7 @@ def export(
     pol = _policy(policy)
     from ..fuse.export import UCDP_COLUMNS, select_series, ucdp_rows
 
-    result = _fuse(db, claim_files, metric, subject)
+    result = _fuse(db, claim_files, metric, subject, by_location)
     result.series = select_series(result.series, metric, subject)
     rows = ucdp_rows(result.timelines(pol))
     if str(ucdp) == "-":
@@ -236,6 +246,7 @@ def report(
     as_of: str | None = typer.Option(None, "--as-of", help="Assess as of this day (YYYY-MM-DD)."),
     policy: str | None = POLICY_OPTION,
     title: str = typer.Option("sitrep assessment", "--title", help="The report's title."),
+    by_location: bool = BY_LOCATION_OPTION,
     db: str | None = DB_OPTION,
     claim_files: list[str] | None = CLAIMS_OPTION,
 ) -> None:
@@ -245,7 +256,7 @@ def report(
     from ..fuse.export import select_findings, select_series
     from ..report.html import render
 
-    result = _fuse(db, claim_files, metric, subject)
+    result = _fuse(db, claim_files, metric, subject, by_location)
     result.series = select_series(result.series, metric, subject)
     result.findings = select_findings(result.findings, metric, subject)
     _check_out(out)

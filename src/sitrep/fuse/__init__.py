@@ -77,8 +77,8 @@ class Fusion:
                 yield from timeline(s, policy)
 
 
-def fuse(claims: Iterable[Claim]) -> Fusion:
-    """Group claims into findings and series."""
+def fuse(claims: Iterable[Claim], by_location: bool = False) -> Fusion:
+    """Group claims into findings and series (split by location when asked)."""
     with gc_paused():
         findings = find_findings(claims)
-        return Fusion(findings=findings, series=build_series(findings))
+        return Fusion(findings=findings, series=build_series(findings, by_location))

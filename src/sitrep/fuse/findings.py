@@ -6,20 +6,25 @@ The rules, in order (each is tested in tests/test_fuse_findings.py):
 1. Claims are bucketed by metric, subject, unit (currencies only) and the quantity's anchor
    (CLAIMS.md: `value`, else `low`/`high`). The wording ("around" / "almost"), the outlet and the
    item or location spelling never split a bucket; a different number always does.
-2. Within a bucket each claim gets a source identity: the normalised canonical source name,
-   romanisation variants of multi-word names folded together (Lee Seong-kweun = Lee Seong-gwon).
-   A claim whose source is someone who, in another claim of the bucket, relays exactly one
-   source (`via`) is that source's claim (Lee saying 300 = the NIS via Lee). An unattributed
-   claim whose date fits exactly one identity's claims is taken as a copy of it.
+2. Within a bucket each claim gets a source identity (`sources.py`: the catalogue entity, else
+   the romanisation-folded name, so Lee Seong-kweun = Lee Seong-gwon). Then, in order:
+   a source that relays exactly one other source of the bucket (as its `via`) speaks for it
+   (Lee saying 300 = the NIS via Lee; when the extractor swapped them, the known one wins);
+   a state ("South Korea") speaking joins the one body of that country saying the same
+   (its intelligence service); an unattributed claim, or one whose source the catalogue
+   does not know ("the agency's December briefing"), joins the one known identity whose
+   claims fit its date. Claims so attributed are listed in `attributed_by_fusion`.
 3. Per identity, claims are clustered by statement date: every claim of a finding must allow one
    common day. A claim's statement days are its `stated` value's days widened by a tolerance;
    when `stated` is the publication day (the extractor's default), the statement may be up to
    `publication_lag_days` older. So the same source a month apart gives two findings.
-4. Items and locations split a cluster only when two different ones are given; a claim that
-   gives none joins the only one given.
+4. Different items split a cluster (a claim that gives none joins the only one given);
+   different locations split it only where one article gives the figure for two places, as
+   extracted places often differ between outlets for no reason.
 5. Independence: findings of different identities in one bucket with compatible dates and
-   places state the same figure; each counts the distinct identities among them
-   (unattributed copies add none). Relays and outlets never add independent sources.
+   places state the same figure; each counts the distinct identities among them. Unattributed
+   and unknown sources add none beside a known one, nor a state beside a body of its own
+   country; relays and outlets never add any.
 """
 
 from __future__ import annotations
@@ -31,9 +36,10 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from ..records import Claim
+from ..records import Claim, Source
 from .records import Finding, claim_id, most_common
-from .rules import anchor, norm, rules, skeleton, span
+from .rules import anchor, norm, rules, span
+from .sources import UNATTRIBUTED, Identity, identity, name_key
 
 UNITLESS = frozenset({"", "person", "persons", "people", "item", "items"})
 
@@ -43,7 +49,8 @@ class _Row:
     """One claim, with the keys grouping needs computed once."""
 
     claim: Claim
-    ident: str  # source identity ("" = unattributed)
+    ident: str  # source identity key ("" = unattributed); fusion may change it
+    who: Identity  # what the claim's own source is
     vias: tuple[str, ...]
     item: str
     loc: str
@@ -54,15 +61,8 @@ class _Row:
 
 
 def ident(name: str | None) -> str:
-    """The identity key of a source or via name (romanisation-folded for multi-word names)."""
-    n = norm(name)
-    if not n:
-        return ""
-    if " " in n:
-        sk = skeleton(n)
-        if len(sk) >= rules().min_skeleton:
-            return "~" + sk
-    return n
+    """The identity key of a source or intermediary name (see `sources.name_key`)."""
+    return name_key(name)
 
 
 def _window(claim: Claim) -> tuple[int | None, int | None, int | None]:
@@ -83,12 +83,13 @@ def _window(claim: Claim) -> tuple[int | None, int | None, int | None]:
 
 
 def _row(claim: Claim) -> _Row:
-    src = claim.source
     lo, hi, day = _window(claim)
+    who = identity(claim.source)
     return _Row(
         claim=claim,
-        ident=ident(src.name) if src else "",
-        vias=tuple(ident(v.name) for v in claim.via),
+        ident=who.key,
+        who=who,
+        vias=tuple(name_key(v.name) for v in claim.via),
         item=norm(claim.item),
         loc=norm(claim.location),
         lo=lo,
@@ -133,51 +134,90 @@ def _find_findings(claims: Iterable[Claim]) -> list[Finding]:
         buckets[_bucket_key(claim)].append(_row(claim))
     out: list[Finding] = []
     for rows in buckets.values():
-        found = _bucket_findings(rows)
+        found, info = _bucket_findings(rows)
         if len(found) > 1:
-            _independence(found)
+            _independence(found, info)
         out.extend(found)
     out.sort(key=lambda f: (f.metric, f.subject, f.day or 0, f.id))
     return out
 
 
-def _bucket_findings(rows: list[_Row]) -> list[Finding]:
-    if len(rows) > 1:
-        _resolve_identities(rows)
+def _bucket_findings(rows: list[_Row]) -> tuple[list[Finding], dict[str, Identity]]:
+    info = _resolve_identities(rows) if len(rows) > 1 else {rows[0].ident: rows[0].who}
     by_ident: dict[str, list[_Row]] = defaultdict(list)
     for row in rows:
         by_ident[row.ident].append(row)
+    voices = _voices(by_ident)
     found: list[Finding] = []
-    for group in by_ident.values():
+    for key, group in by_ident.items():
         for cluster in _time_clusters(group):
             for part in _place_split(cluster):
-                found.append(_finding(part))
-    return found
+                found.append(_finding(part, voices.get(key)))
+    return found, info
 
 
-def _resolve_identities(rows: list[_Row]) -> None:
-    """Relayed and unattributed claims take the identity of the source they echo."""
+def _resolve_identities(rows: list[_Row]) -> dict[str, Identity]:
+    """Relayed, vaguely attributed and unattributed claims take the identity they echo.
+
+    Returns what each identity key of the bucket is."""
+    info = {r.ident: r.who for r in rows}
+    _relays(rows, info)
+    for row in rows:  # "South Korea" said it, and its intelligence service said the same
+        who = info[row.ident]
+        if who.state and who.country:
+            fits = {
+                r.ident
+                for r in rows
+                if r.ident != row.ident
+                and info[r.ident].known
+                and not info[r.ident].state
+                and info[r.ident].country == who.country
+                and _overlaps(row, r)
+            }
+            _move(row, fits)
+    strong = [r for r in rows if info[r.ident].known]
+    if len(strong) < len(rows):
+        for row in rows:  # unattributed, or a source the catalogue does not know
+            if not info[row.ident].known:
+                _move(row, {r.ident for r in strong if _overlaps(row, r)})
+    return info
+
+
+def _relays(rows: list[_Row], info: dict[str, Identity]) -> None:
+    """A source that relays exactly one other source here (as its `via`) speaks for it.
+
+    The claim's own direction (source S, via V) is kept, unless S is unknown and V is a known
+    source in the bucket: extractors sometimes swap them."""
     relays: dict[str, set[str]] = defaultdict(set)
     for row in rows:
         if row.ident:
             for v in row.vias:
                 if v and v != row.ident:
                     relays[v].add(row.ident)
-    if relays:
+    remap: dict[str, str] = {}
+    for v in sorted(relays):
+        targets = relays[v]
+        if len(targets) != 1 or v not in info:
+            continue
+        s = next(iter(targets))
+        if s in remap or v in remap:
+            continue
+        if not info[s].known and info[v].known:
+            remap[s] = v
+        else:
+            remap[v] = s
+    if remap:
         for row in rows:
-            targets = relays.get(row.ident)
-            if targets and len(targets) == 1:
-                row.ident = next(iter(targets))
+            target = remap.get(row.ident)
+            if target is not None:
+                row.ident = target
                 row.inferred = True
-    loose = [r for r in rows if not r.ident]
-    if not loose:
-        return
-    named = [r for r in rows if r.ident]
-    for row in loose:
-        fits = {r.ident for r in named if _overlaps(row, r)}
-        if len(fits) == 1:
-            row.ident = fits.pop()
-            row.inferred = True
+
+
+def _move(row: _Row, fits: set[str]) -> None:
+    if len(fits) == 1:
+        row.ident = fits.pop()
+        row.inferred = True
 
 
 def _overlaps(a: _Row, b: _Row) -> bool:
@@ -219,19 +259,35 @@ def _split_on(rows: list[_Row], attr: str) -> list[list[_Row]]:
 
 
 def _place_split(rows: list[_Row]) -> list[list[_Row]]:
-    return [part for half in _split_on(rows, "item") for part in _split_on(half, "loc")]
+    """Different items split; different locations split only where one article gives the same
+    figure for two places (a table by region). Across articles a place often differs by
+    extraction alone ("said in Seoul" against "in Kursk"), so there it does not."""
+    out = []
+    for part in _split_on(rows, "item"):
+        seen: dict[str, str] = {}
+        if any(seen.setdefault(r.claim.article.id, r.loc) != r.loc for r in part):
+            out.extend(_split_on(part, "loc"))
+        else:
+            out.append(part)
+    return out
 
 
-def _finding(rows: list[_Row]) -> Finding:
+def _voices(groups: dict[str, list[_Row]]) -> dict[str, Source]:
+    """The source record shown for each identity: its most frequent own wording."""
+    out: dict[str, Source] = {}
+    for key, group in groups.items():
+        own = [r.claim.source for r in group if r.claim.source and not r.inferred]
+        pool = own or [r.claim.source for r in group if r.claim.source]
+        if pool:
+            name = most_common([src.name for src in pool])
+            out[key] = next(src for src in pool if src.name == name)
+    return out
+
+
+def _finding(rows: list[_Row], source: Source | None) -> Finding:
     rows.sort(key=lambda r: (r.day or 0, r.claim.article.published or ""))
     claims = [r.claim for r in rows]
     first = claims[0]
-    attributed = [c for r, c in zip(rows, claims, strict=True) if c.source and not r.inferred]
-    named = attributed or [c for c in claims if c.source]
-    source = None
-    if named:
-        best_name = most_common([c.source.name for c in named if c.source])
-        source = next(c.source for c in named if c.source and c.source.name == best_name)
     quals = [c.quantity.qualifier for c in claims if c.quantity]
     if quals and quals.count(quals[0]) == len(quals):
         qualifiers = [quals[0]]
@@ -314,18 +370,21 @@ def _compatible(a: Finding, b: Finding) -> bool:
             return False
     elif not (a.window[0] <= b.window[1] and b.window[0] <= a.window[1]):
         return False
-    for x, y in ((a.item, b.item), (a.location, b.location)):
-        if x and y and norm(x) != norm(y):
-            return False
-    return True
+    return not (a.item and b.item and norm(a.item) != norm(b.item))
 
 
-def _independence(found: list[Finding]) -> None:
-    """Set `independent_sources` and `corroborated_by` for findings of one bucket."""
+def _independence(found: list[Finding], info: dict[str, Identity]) -> None:
+    """Set `independent_sources` and `corroborated_by` for findings of one bucket.
+
+    Distinct identities count; unattributed and unknown sources add none beside a known one,
+    and a state adds none beside a body of the same country."""
     for f in found:
         peers = [g for g in found if g is not f and g.identity != f.identity and _compatible(f, g)]
         idents = {f.identity} | {g.identity for g in peers}
-        if len(idents) > 1:
-            idents.discard("")
-        f.independent_sources = len(idents)
+        whos = [info.get(k, UNATTRIBUTED) for k in idents]
+        if any(w.known for w in whos):
+            whos = [w for w in whos if w.known]
+            bodies = {w.country for w in whos if not w.state}
+            whos = [w for w in whos if not (w.state and w.country in bodies)]
+        f.independent_sources = max(1, len(whos))
         f.corroborated_by = [g.id for g in peers if g.identity]

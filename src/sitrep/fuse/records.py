@@ -151,14 +151,17 @@ class Series:
     period: str | None
     cumulative: bool
     findings: list[Finding]
+    locations: list[str] = field(default_factory=list)  # the places its findings give
 
     @property
     def label(self) -> str:
         parts = [self.subject, self.metric]
         if self.item:
             parts.append(self.item)
-        if self.location:
-            parts.append(f"in {self.location}")
+        if self.locations:
+            parts.append(
+                "in " + " / ".join(self.locations[:3]) + (" …" if len(self.locations) > 3 else "")
+            )
         if self.period:
             parts.append(f"({self.period})")
         return " · ".join(parts)
@@ -170,6 +173,7 @@ class Series:
             "metric": self.metric,
             "item": self.item,
             "location": self.location,
+            "locations": self.locations,
             "unit": self.unit,
             "period": self.period,
             "cumulative": self.cumulative,
@@ -258,6 +262,7 @@ class Assessment:
             "metric": s.metric,
             "item": s.item,
             "location": s.location,
+            "locations": s.locations,
             "period": s.period,
             "unit": s.unit,
             "as_of": iso(self.as_of),
