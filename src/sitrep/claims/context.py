@@ -34,6 +34,7 @@ SOURCE_ORDER = (
     "place",
 )
 PERSON_KINDS = {"person"}
+TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’ -]{0,30}):\s")
 _HEADLINE_COLON = re.compile(r":\s*(?P<who>[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,5})\s*$")
 
 
@@ -120,12 +121,21 @@ class ArticleState:
         self.last: Said | None = None
         self.line_stated: dict[int, str] = {}
         self.outlet_key = _key(article.outlet or "")
+        self.line_speaker: dict[int, Said] = {}
+        self.cur_line = -1
+        self.last_line = -10
+        self.question_lines: set[int] = set()
 
     # -- sources --------------------------------------------------------------------------
     def resolve_phrase(self, phrase: str, ments: list[Ment], offset: int) -> Said | None:
         """The source a speaker phrase names (offset: the phrase's start in the sentence)."""
         p = phrase.strip()
-        if re.fullmatch(r"(?:our|we|us)", p, re.IGNORECASE):
+        if re.fullmatch(r"(?:we|us|i)", p, re.IGNORECASE):
+            speaker = self.line_speaker.get(self.cur_line)
+            if speaker is not None:
+                return Said(speaker.source, list(speaker.via), speaker.party, stated=speaker.stated)
+            p = "he"
+        if re.fullmatch(r"(?:our|their)", p, re.IGNORECASE):
             name = self.article.outlet or "the author"
             return Said(Source(name=normalise_unknown(name), kind="other", mention=name))
         inside = [m for m in ments if m.start >= offset and m.end <= offset + len(phrase)]
@@ -152,6 +162,29 @@ class ArticleState:
         if not re.search(r"[A-Za-z]{2}", cleaned) or len(cleaned.split()) > 12:
             return None
         return Said(Source(name=normalise_unknown(cleaned), kind=_guess_kind(cleaned), mention=p))
+
+    def transcript(self, sent: Sentence, ments: list[Ment]) -> None:
+        """Track "NAME: ..." transcript lines: the speaker of the rest of the line."""
+        self.cur_line = sent.line
+        if not sent.first_in_line:
+            return
+        m = TRANSCRIPT.match(sent.text)
+        if not m:
+            return
+        label = m.group(1).strip()
+        if label in ("Q", "QUESTION", "REPORTER"):
+            self.question_lines.add(sent.line)
+            return
+        ent = catalog().lookup(label.title()) or catalog().lookup(label)
+        if ent is not None:
+            said = Said(catalog().as_source(ent, label.title()), party=catalog().party_of(ent))
+            said.stated = self.last.stated if self.last else None
+        elif self.last is not None:
+            said = Said(self.last.source, list(self.last.via), self.last.party,
+                        stated=self.last.stated)
+        else:
+            return
+        self.line_speaker[sent.line] = said
 
     def attributions(self, sent: Sentence, ments: list[Ment]) -> list[tuple[Frame, Said]]:
         """The sentence's frames, each resolved (frames naming nobody are dropped)."""
@@ -259,6 +292,19 @@ class ArticleState:
             and (carried or (f is not None and is_anaphor(f.phrase)))
         ):
             return said.stated, None
+        if (
+            said is not None
+            and said.source is not None
+            and self.last is not None
+            and self.last.source is not None
+            and self.last.source.name == said.source.name
+            and self.last.stated
+            and sent.line - self.last_line <= 2
+        ):
+            return self.last.stated, None  # the same speaker, the same statement
+        speaker = self.line_speaker.get(sent.line)
+        if speaker is not None and speaker.stated:
+            return speaker.stated, None
         if sent.line in self.line_stated and not sent.first_in_line:
             return self.line_stated[sent.line], None
         return self.published, None
@@ -269,6 +315,7 @@ class ArticleState:
         if said is not None and said.source is not None:
             said.stated = stated
             self.last = said
+            self.last_line = sent.line
         if stated_time is not None and sent.first_in_line and stated:
             self.line_stated[sent.line] = stated
 

@@ -161,10 +161,16 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
     for si, sent in enumerate(prep.sentences):
         dl = dateline_end(sent.text) if sent.first_in_line else 0
         ments = [m for m in mentions(sent.text) if m.start >= dl]
+        state.transcript(sent, ments)
+        if sent.line in state.question_lines:
+            continue
         resolved = state.attributions(sent, ments)
         main = state.said_at(len(sent.text) // 2, resolved, ments, sent)
         carried_main = False
-        if main is None and state.last is not None and continuation(sent.text[dl:]):
+        if main is None and sent.line in state.line_speaker:
+            main = state.line_speaker[sent.line]
+            carried_main = True
+        elif main is None and state.last is not None and continuation(sent.text[dl:]):
             main = Said(
                 state.last.source,
                 list(state.last.via),
@@ -530,6 +536,7 @@ def build(
         ent = catalog().lookup(subject)
         if ent is not None:
             source = catalog().as_source(ent, subject)
+            said = Said(source, party=subject)
     stated, _ = state.stated_for(said, sent, times, carried)
     if (
         article.published is None
