@@ -149,6 +149,9 @@ def test_weapon_range_keeps_its_unit_and_qualifier() -> None:
         ("The blast killed 12 on Monday.", "person"),
         ("The blast killed 5 cows.", None),
         ("Shelling wounded dozens.", "person"),
+        ("The death toll in the city has risen to 35.", "person"),
+        ("Six others were wounded.", "person"),
+        ("About 100 of its fighter jets took part.", "item"),
     ],
 )
 def test_counted_nouns(text: str, unit: str | None) -> None:

@@ -118,6 +118,7 @@ class Lexicon:
         self.item_context = frozenset(data["item_context"])
         self.person_adj = frozenset(data["person_adjectives"])
         self.aux = frozenset(data["aux_words"])
+        self.person_context = frozenset(data["person_context_before"])
         self.person_verbs = phrase_index({k: True for k in data["person_verbs_before"]}, last=True)
         self.stop = frozenset(data["lookahead_stop_words"])
         self.unknown_max: int = data["lookahead_unknown_max"]

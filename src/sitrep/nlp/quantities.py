@@ -193,9 +193,9 @@ def _quantities_at(
     if unit == "age":
         return [], end
     qual, qstart = _qualifier_before(t, first, lex, floor)
-    if unit is None and match_before(t, qstart, lex.person_verbs, floor):
-        if not t.is_alpha(end) or t.lows[end] in lex.stop:
-            unit = "person"  # 'killed 12', 'wounded more than 50'; not 'killed 5 cows'
+    if unit is None and (not t.is_alpha(end) or t.lows[end] in lex.stop):
+        if match_before(t, qstart, lex.person_verbs, floor) or _person_context(t, qstart, lex):
+            unit = "person"  # 'killed 12', 'the death toll rose to 35'; not 'killed 5 cows'
     if qual and unit in _DURATIONS and " ".join(t.lows[qstart:first]) in lex.over_is_during:
         qual, qstart = None, first  # 'over five years' is a period, not a bound
     if y is None and x.plain and _yearlike(x) and unit is None and cur is None:
@@ -337,6 +337,17 @@ def _is_age(t: Tokens, x: Num, lex: Lexicon) -> bool:
 def _designated(t: Tokens, i: int, lex: Lexicon, floor: int) -> bool:
     """'No. 5', 'Article 5', 'Resolution 2231', 'Leopard 2'."""
     return match_before(t, i, lex.designators, floor) is not None
+
+
+def _person_context(t: Tokens, i: int, lex: Lexicon) -> bool:
+    """A casualty word shortly before the number in the same clause ('the toll rose to 35')."""
+    for k in range(i - 1, max(-1, i - 9), -1):
+        w = t.lows[k]
+        if w in lex.person_context:
+            return True
+        if w in (".", ";", ":", "!", "?") or t.is_digits(k):
+            return False
+    return False
 
 
 def _negative(t: Tokens, i: int, floor: int) -> bool:

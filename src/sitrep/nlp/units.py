@@ -82,8 +82,8 @@ def counted_unit(t: Tokens, k: int, lex: Lexicon) -> str | None:
         if t.low(k) in lex.det_after_of:
             k += 1
     fallback = None
-    a = k
-    while t.low(a) in lex.aux and a < k + 3:
+    a = k + (t.low(k) in ("others", "other", "more", "additional", "further"))
+    while t.low(a) in lex.aux and a < k + 4:
         a += 1
     if t.low(a) in lex.person_participles:  # '250 taken hostage', '1,000 had been injured'
         return "person"
@@ -92,10 +92,10 @@ def counted_unit(t: Tokens, k: int, lex: Lexicon) -> str | None:
         if k >= t.n:
             break
         w = t.lows[k]
-        if w in lex.person:
-            return "person"
-        if w in lex.item:
-            return "item"
+        if w in lex.person or w in lex.item:
+            while t.low(k + 1) in lex.person or t.low(k + 1) in lex.item:
+                k += 1  # the head of a compound: 'fighter jets', 'police cars'
+            return "person" if t.lows[k] in lex.person else "item"
         if w in lex.person_adj:
             fallback = "person"
         word = t.words[k]
