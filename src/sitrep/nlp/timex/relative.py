@@ -85,6 +85,7 @@ _DAYPART: dict[str, str] = LEX["day_parts"]
 WORDS = re.compile(
     rf"(?:(?P<edge>early|earlier|late|later)\s+)?(?P<w>the\s+day\s+before\s+yesterday|"
     rf"the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|"
+    rf"the\s+(?:next|following|previous)\s+(?:morning|afternoon|evening|night)|"
     rf"(?:this|that|the)\s+(?:morning|afternoon|evening)|(?:yesterday|tomorrow)\s+"
     rf"(?:morning|afternoon|evening|night)|last\s+night|tomorrow\s+night|overnight|"
     rf"{alt(_PRESENT)})(?:['’]s)?(?![a-z])",
@@ -109,6 +110,11 @@ def h_words(m: re.Match[str], ctx: Ctx) -> Result:
         if m["edge"] and w not in ("today", "now"):
             return None
         return "DATE", _PRESENT[w]
+    if w.startswith(("the next", "the following", "the previous")):
+        base = ctx.base("D")
+        if base is None:
+            return "DATE", None
+        return "DATE", cal.day(base + timedelta(days=-1 if "previous" in w else 1))
     if w.startswith("the day before"):
         off, part = -2, None
     elif w.startswith("the day after"):
@@ -287,6 +293,10 @@ def h_duration(m: re.Match[str], ctx: Ctx) -> Result:
         return None
     if raw in ("a", "an") and plural:
         return None
+    if u.startswith("quarter") and ctx.text.startswith(" of", m.end()):
+        return None  # "a quarter of the troops": a fraction
+    if m["u"][0].isupper() and not m["n"][0].isupper():
+        return None  # "60 Minutes": a title
     if raw in ("a", "an") and _RATE.search(ctx.text, max(0, m.start() - 40), m.start()):
         return None  # "$1.76 a year", "four flights a week": a rate, not a duration
     if n is not None and n > 1 and not plural and "-" not in m.group(0) and raw not in ("a", "an"):
@@ -424,7 +434,7 @@ def h_time(m: re.Match[str], ctx: Ctx) -> Result:
 _SETS: dict[str, str] = LEX["sets"]
 SET = re.compile(
     rf"(?P<w>{alt(_SETS)})(?![a-z])|(?:(?P<freq>once|twice|three\s+times|four\s+times)\s+a\s+"
-    rf"(?P<fu>{_UNIT_SING}))(?![a-z])|(?:every|each|per)\s+(?:other\s+)?(?:(?P<n>{NUM})\s+)?"
+    rf"(?P<fu>{_UNIT_SING}))(?![a-z])|(?:every|each)\s+(?:other\s+)?(?:(?P<n>{NUM})\s+)?"
     rf"(?P<u>{UNIT_PL}|{FULL_WD}|{MON}|morning|evening|night|afternoon)(?![a-z])",
     re.I,
 )

@@ -369,7 +369,7 @@ QUARTER = re.compile(
     r"comparable\s+year-ago|same)\s+)?(?:fiscal[\s-]+)?"
     r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|"
     r"past|recent|year-ago|year-earlier|same|next|coming|flat)?[\s-]*(?:(?:fiscal|calendar)[\s-]+)?"
-    r"(?P<q>quarter|half)(?![a-z])(?:\s+of\s+(?P<y2>\d{4}|this\s+year|last\s+year|next\s+year|the\s+year))?",
+    r"(?P<q>quarter|half)(?![a-z]|-[a-z])(?!\s+of\s+(?:the|a|an|all|its|their|those|these)\b)(?:\s+of\s+(?P<y2>\d{4}|this\s+year|last\s+year|next\s+year|the\s+year))?",
     re.I,
 )
 _QNUM = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -531,8 +531,9 @@ def h_yearwords(m: re.Match[str], ctx: Ctx) -> Result:
     words = m["yw"].lower()
     prefixed = bool(m["mon"] or m["s"] or m.group(0).lower().startswith("the"))
     before = ctx.text[max(0, m.start() - 8) : m.start()].lower()
-    if not prefixed and not re.search(r"\b(?:in|since|by|until|of)\s+$", before):
-        return None
+    if words.startswith("two") and not prefixed:
+        if not re.search(r"\b(?:in|since|by|until|of)\s+$", before):
+            return None  # "two thousand soldiers"
     nxt = _NEXT_WORD.match(ctx.text, m.end())
     if nxt and nxt[1].endswith("s") and nxt[1] not in _PLURAL_OK:
         return None

@@ -40,7 +40,7 @@ RULES: tuple[Rule, ...] = (
     Rule("year_end", rules.YEAR_END, rules.h_year_end),
     Rule("season", rules.SEASON, rules.h_season),
     Rule("qshort", rules.QSHORT, rules.h_qshort),
-    Rule("words", rel.WORDS, rel.h_words),
+    Rule("words", rel.WORDS, rel.h_words, anaphoric=True),
     Rule("relunit", rel.RELUNIT, rel.h_relunit, anaphoric=True),
     Rule("ago", rel.AGO, rel.h_ago, anaphoric=True),
     Rule("yearago", rel.YEARAGO, rel.h_yearago, anaphoric=True),
