@@ -354,6 +354,7 @@ def test_find_mentions_accents_and_curly_apostrophes(cat: Catalog) -> None:
 )
 def test_party_of(cat: Catalog, mention: str, party: str) -> None:
     assert cat.party_of(cat.lookup(mention)) == party
+    assert cat.party_of(mention) == party
 
 
 @pytest.mark.parametrize("mention", ["Reuters", "OCHA", "HRW", "Kursk Oblast", "HIMARS", "Bakhmut"])

@@ -20,20 +20,9 @@ from typing import Any
 from sitrep.errors import InputError
 from sitrep.records import SOURCE_KINDS, Source
 
-TYPES = (
-    "intelligence",
-    "military",
-    "government",
-    "official",
-    "media",
-    "ngo",
-    "international",
-    "country",
-    "armed_group",
-    "person",
-    "place",
-    "weapon",
-    "other",
+TYPES = tuple(
+    "intelligence military government official media ngo international country armed_group person"
+    " place weapon other".split()
 )
 PARTY_TYPES = ("country", "armed_group")
 # Types whose party is the country they belong to (an army speaks for its state).
@@ -45,23 +34,9 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?<=\w)'s?$|(?<=s)'$", re.IGNORECASE)
 _SMALL_WORDS = frozenset("a an and at by for in of on or the to with de du al el la".split())
 # Korean (and general) romanisation variants folded together by the loose key; applied in order.
-_FOLDS = (
-    ("kh", "h"),
-    ("eo", "o"),
-    ("eu", "u"),
-    ("oo", "u"),
-    ("ou", "u"),
-    ("u", "o"),
-    ("ae", "e"),
-    ("iy", "i"),
-    ("yy", "i"),
-    ("ii", "i"),
-    ("sh", "s"),
-    ("ch", "j"),
-    ("k", "g"),
-    ("t", "d"),
-    ("p", "b"),
-    ("w", ""),
+_FOLDS = tuple(
+    tuple(pair.split(">"))
+    for pair in "kh>h eo>o eu>u oo>u ou>u u>o ae>e iy>i yy>i ii>i sh>s ch>j k>g t>d p>b w>".split()
 )
 
 # Korean surnames romanised several ways (이 Lee/Yi/Rhee/Ri, 박 Park/Pak/Bak, 최 Choe/Choi).
@@ -377,11 +352,11 @@ class Catalog:
                     return j, e
         return None
 
-    def party_of(self, entity: Entity | None) -> str | None:
-        """The country or armed group an entity names as a party ("Pyongyang" → North Korea);
-        None for places, weapons, media, NGOs and international bodies."""
+    def party_of(self, entity: Entity | str | None) -> str | None:
+        """The country or armed group an entity (or a name) stands for as a party ("Pyongyang"
+        → North Korea); None for places, weapons, media, NGOs and international bodies."""
         seen: set[str] = set()
-        e = entity
+        e = self.lookup(entity) if isinstance(entity, str) else entity
         while e is not None and e.id not in seen:
             seen.add(e.id)
             if e.party == e.id:
