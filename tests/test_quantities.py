@@ -80,6 +80,8 @@ def test_a_dotted_group_without_a_counted_noun_is_a_decimal() -> None:
         ("He counted 10k troops.", 10_000),
         ("Officials say 10m people need aid.", 10_000_000),
         ("A total of three thousand five hundred people.", 3500),
+        ("It is a one point six billion dollar plan.", 1_600_000_000),
+        ("Turnover fell to dlrs 14 billion.", 14_000_000_000),
     ],
 )
 def test_number_words_and_multipliers(text: str, value: float) -> None:
@@ -239,6 +241,8 @@ def test_exact_and_the_loss_table_plus_sign() -> None:
         ("They pledged $1-2bn.", 1e9, 2e9),
         ("They sent 10,000-15,000 troops.", 10000, 15000),
         ("They sent two or three drones.", 2, 3),
+        ("The firm will cut 200 to 300 jobs.", 200, 300),
+        ("It plans to raise 175 million to 180 million Canadian dollars.", 175e6, 180e6),
         ("Two or three million people fled.", 2e6, 3e6),
         ("Between one and two thousand troops.", 1000, 2000),
     ],

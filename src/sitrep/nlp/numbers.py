@@ -125,6 +125,8 @@ class Lexicon:
         self.person_participles = frozenset(data["person_participles"])
         self.currency_symbols = phrase_index(data["currency_symbols"], last=True)
         self.currency_codes: dict[str, str] = data["currency_codes"]
+        self.currency_prefix = phrase_index(data["currency_prefix_words"], last=True)
+        self.digit_words = {k: v for k, v in data["small"].items() if v < 10}
         self.currency_words = phrase_index(data["currency_words"])
         self.measure = phrase_index(data["measure_units"])
         self.glued_only_units = frozenset(data["glued_only_units"])
@@ -272,6 +274,17 @@ def parse_words(t: Tokens, i: int, lex: Lexicon) -> Num | None:
             return None
     value = float(total + cur)
     mult = 1.0
+    if last in ("small", "tens") and t.low(j) == "point" and t.low(j + 1) in lex.digit_words:
+        k, frac = j + 1, ""  # 'one point six billion'
+        while t.low(k) in lex.digit_words:
+            frac += str(lex.digit_words[t.lows[k]])
+            k += 1
+        whole = float(f"{int(cur)}.{frac}")
+        j = k
+        if t.low(j) in lex.scales and lex.scales[t.lows[j]] > 100 and total == 0:
+            mult = float(lex.scales[t.lows[j]])
+            return Num(i, j + 1, whole * mult, spelled=True, mult=mult)
+        return Num(i, j, total + whole, spelled=True)
     if last in ("small", "tens") and t.lows[j : j + 3] == ["and", "a", "half"]:
         value, j = value + 0.5, j + 3  # 'two and a half million', 'three and a half years'
         if t.low(j) in lex.scales and total == 0:

@@ -394,8 +394,8 @@ def _range_end(
     before = t.low(first - 1)
     if joiner not in lex.range_joiners and joiner != "or":
         return None, x.j
-    if joiner in ("to", "-", "–") and _change_before(t, first, lex, 2):
-        return None, x.j
+    if joiner in ("to", "-", "–") and (unit or first < x.i) and _change_before(t, first, lex, 2):
+        return None, x.j  # 'rose 0.4% to 3.5%', 'fell $1.125 to $13.625'; not 'cut 200 to 300
     if joiner in ("and", "&") and before != "between":
         return None, x.j
     if joiner == "or" and t.low(k + 1) in ("so", "more", "fewer", "less", "higher", "above"):

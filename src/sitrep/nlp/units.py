@@ -31,6 +31,9 @@ def currency_before(t: Tokens, i: int, lex: Lexicon, floor: int) -> tuple[int, s
     code = code_at(t, i - 1, lex)
     if code and i - 1 >= floor:
         return i - 1, code
+    m = match_before(t, i, lex.currency_prefix, floor)  # 'dlrs 14 billion', 'Rs 500 crore'
+    if m:
+        return i - m[0], m[1]
     return None
 
 
