@@ -324,6 +324,10 @@ def _governs_verb(text: str, f: Frame, t: TimeExpr) -> bool:
     vend = f.verb_start + len(f.verb)
     if f.style == "count":
         return False
+    if f.style == "according" and f.end <= t.start and re.fullmatch(
+        r"\s*(?:in|on|at|during)?\s*", text[f.end : t.start]
+    ):
+        return True  # "according to HUR in December"
     if t.start >= vend:
         gap = text[vend : t.start]
         return (

@@ -456,11 +456,15 @@ def _unquantified(
             near = text[cue.end : start] if cue.end <= start else text[t.end : cue.start]
             if len(near.split()) > 3:
                 continue
-            if not any(start <= m.start < t.end and m.party for m in ments):
-                continue  # "the soldiers": a troop deployment needs its party named
+            if cue.start >= t.end and not any(start <= m.start < t.end and m.party for m in ments):
+                continue  # "the soldiers had travelled": a deployment needs its party named
         metric = cue.metric(cls)
         if metric not in ("materiel.supplied", "materiel.used", "personnel.deployed"):
             continue
+        if metric == "materiel.used" and re.fullmatch(
+            r"(?:weapons?|arms|equipment|weaponry|munitions|systems?)", t.text, re.IGNORECASE
+        ):
+            continue  # use of a named weapon only
         cand = Cand(metric, (start, t.end), cue, unit=cls)
         if weapon:
             cand.item, cand.item_start = item, start
@@ -552,6 +556,10 @@ def build(
         stated,
         state.published,
     )
+    if source is None and when and "/" not in when and not re.search(
+        r"\bsince\b", text, re.IGNORECASE
+    ):
+        stated = when  # an unattributed background fact: stated when it happened
     location = _location(text, ments, cand)
     memory[metric] = subject
     memory["prev@" + str(sent.start)] = subject
@@ -652,7 +660,10 @@ def subject_of_claim(
 
 
 def dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per statement: same metric, subject and anchor (or item) → the best one."""
+    """One claim per statement: same metric, subject and anchor (or item) → the best one;
+    a headline's claim gives way to the body's."""
+    body = {(c.metric, c.subject, _anchor(c)) for c in claims if c.span[0] > 0}
+    claims = [c for c in claims if c.span[0] > 0 or (c.metric, c.subject, _anchor(c)) not in body]
     best: dict[tuple[object, ...], Claim] = {}
     order: list[tuple[object, ...]] = []
     for c in claims:
@@ -687,6 +698,13 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
         or (c.metric, c.subject, c.source.name if c.source else None,
             (c.item or "").lower().split(" ")[-1]) not in quantified
     ]
+
+
+def _anchor(c: Claim) -> object:
+    if c.quantity is not None:
+        q = c.quantity
+        return q.value if q.value is not None else (q.low, q.high)
+    return (c.item or "").lower().split(" ")[-1]
 
 
 def _score(c: Claim) -> tuple[int, int]:

@@ -127,9 +127,15 @@ def choose_cue(
         m = PRESENCE.match(text[anchor_end:])
         if m:
             return Cue(anchor_end, anchor_end + m.end(), m.group().strip(), ("deployed",))
-    for c in reversed(before):
-        if not re.search(r"[;:]|\s[-–—]\s", text[c.end : q[0]]):
-            return c
+    for k in range(len(before) - 1, -1, -1):
+        c = before[k]
+        if re.search(r"[;:]|\s[-–—]\s", text[c.end : q[0]]):
+            continue
+        if k > 0 and re.fullmatch(
+            r"\s+(?:of|among)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}", text[before[k - 1].end : c.start]
+        ):
+            return before[k - 1]  # "the losses of the North Korean contingent ... reached"
+        return c
     return None
 
 

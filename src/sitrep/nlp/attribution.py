@@ -85,10 +85,33 @@ def find_attributions(sent: str) -> list[Frame]:
         if frame:
             frames.append(frame)
             taken.append((min(frame.start, vs), max(frame.end, ve)))
+    for m in re.finditer(POSSESSIVE_INFO, sent):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        who = m.group("who")
+        frames.append(Frame(who, m.start("who"), m.end("who"), m.group("what"), m.start("what"),
+                            "asserted", "count"))
+    quotes = _quoted(sent)
+    if quotes:
+        outside = [f for f in frames if not any(a <= f.verb_start < b for a, b in quotes)]
+        if outside:
+            frames = outside  # '"... shows that ...," said X': the quote is X's
     frames.sort(key=lambda f: min(f.start, f.verb_start))
     _attach_citations(sent, frames)
     _assign_content(sent, frames)
     return frames
+
+
+POSSESSIVE_INFO = re.compile(
+    r"(?P<who>\b[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,4})(?:'s|’s) (?P<what>information|estimates?|"
+    r"assessment|data|figures|tally|count|intelligence|findings|records)\b"
+)
+
+
+def _quoted(sent: str) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”", sent)]
+    spans += [(m.start(), m.end()) for m in re.finditer(r'"[^"]{12,}"', sent)]
+    return spans
 
 
 def _verbs(sent: str) -> list[tuple[int, int, str, str]]:
@@ -219,6 +242,8 @@ def _phrase_after(sent: str, pos: int) -> tuple[str, int, int] | None:
     m = re.search(
         r"[,;:.!?\"“”(]|\s(?:that|who|which|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|"
         r"Saturday|Sunday)|in a |on \w+day|last |earlier |late |this |told |said |says |"
+        r"in (?:January|February|March|April|May|June|July|August|September|October|November|"
+        r"December|early|late|mid|the spring|the summer|the fall|the autumn|the winter|\d{4})\b|"
         r"and that)\b",
         rest,
     )
