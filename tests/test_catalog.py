@@ -8,6 +8,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitrep.catalog import TYPES, Catalog, Entity, key, loose_key, normalise_unknown
 from sitrep.errors import InputError
@@ -439,3 +441,52 @@ def test_gold_source_names_are_catalogued(cat: Catalog, shared: Path) -> None:
     missing = sorted(n for n in names if cat.lookup(n) is None)
     # generic descriptions ("local officials", a hospital doctor) are not entities
     assert len(missing) <= 5, missing
+
+
+# -- properties -------------------------------------------------------------------------------
+
+_PIECES = [
+    "North Korean",
+    "the Pentagon's",
+    "Kim Jong-un",
+    "HUR",
+    "us",
+    "pro-Russian",
+    "Shaheds",
+    "the North",
+    "Lancet",
+    "Times",
+    "Gaza",
+    "Kyiv",
+    "said",
+    "and",
+    ",",
+    ".",
+    "’s",
+    "-",
+    "  ",
+    "\n",
+    "Zelensky",
+    "Lee",
+    "Lee Seong-kweun",
+    "Ükrainian",
+    "KN-23",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.text(max_size=20))
+@settings(max_examples=300, deadline=None)
+def test_find_mentions_spans_are_ordered_disjoint_slices(pieces: list[str], noise: str) -> None:
+    cat = Catalog.load()
+    text = " ".join(pieces) + noise
+    ms = cat.find_mentions(text)
+    end = -1
+    for m in ms:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        assert m.start >= end
+        end = m.end
+        assert m.text[0].isalnum() and m.text[-1].isalnum()
+        before = text[m.start - 1] if m.start else " "
+        after = text[m.end] if m.end < len(text) else " "
+        assert not before.isalnum() and not after.isalnum()
