@@ -16,7 +16,7 @@ from ..ingest import Read, article_key, read_inputs
 from ..records import Article, Claim
 from .write import NEW, UNCHANGED
 
-BATCH = 16
+BATCH = 32
 Report = Callable[[str], None]
 Extract = Callable[[Iterable[Article]], Iterator[tuple[Article, list[Claim]]]]
 

@@ -113,7 +113,7 @@ def _put_claims(
 ) -> None:
     if not found:
         return
-    cache: dict[str, int] = {}
+    cache: dict[Any, int] = {}
     rows = []
     for n, c in enumerate(found, start=1):
         q, s = c.quantity, c.source
@@ -170,7 +170,7 @@ def _put_claims(
         conn.execute(claim_via.insert(), via_rows)
 
 
-def _source_pk(conn: Connection, src: Source, cache: dict[str, int]) -> int:
+def _source_pk(conn: Connection, src: Source, cache: dict[Any, int]) -> int:
     """The canonical entity for `src` (created on first sight); its mention becomes an alias."""
     pk = cache.get(src.name)
     if pk is None:
@@ -195,7 +195,8 @@ def _source_pk(conn: Connection, src: Source, cache: dict[str, int]) -> int:
         if fill:
             conn.execute(update(sources).where(sources.c.pk == pk).values(**fill))
         cache[src.name] = pk
-    if src.mention and src.mention != src.name:
+    if src.mention and src.mention != src.name and (src.name, src.mention) not in cache:
+        cache[(src.name, src.mention)] = pk
         _insert_ignore(
             conn,
             aliases,
@@ -206,7 +207,7 @@ def _source_pk(conn: Connection, src: Source, cache: dict[str, int]) -> int:
 
 def _insert_ignore(conn: Connection, table: Any, values: dict[str, Any]) -> None:
     ins = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    conn.execute(ins(table).values(**values).on_conflict_do_nothing())
+    conn.execute(ins(table).on_conflict_do_nothing(), values)  # parameters keep it cached
 
 
 def _clean(s: str) -> str:
