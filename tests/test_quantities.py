@@ -117,6 +117,9 @@ def test_number_words_and_multipliers(text: str, value: float) -> None:
         ("The border is 600 miles long.", 600, "mi"),
         ("They delivered 300 tonnes of grain.", 300, "t"),
         ("A 10-day ceasefire began.", 10, "day"),
+        ("Police found 1,300 pounds of explosives.", 1300, "lb"),
+        ("They dropped a 500-pound bomb.", 500, "lb"),
+        ("He was fined 500 pounds.", 500, "GBP"),
     ],
 )
 def test_units(text: str, value: float, unit: str) -> None:
@@ -338,6 +341,7 @@ def test_vague_unit_from_of_phrase() -> None:
         "An Su-34 and an F-16 were seen.",
         "The T-72 and the S-300 were hit.",
         "M142 launchers and 9M723 missiles.",
+        "The DC-8-62 is old.",
         "The first wave, the 3rd wave and the second wave.",
         "See No. 5 and Article 5 of the treaty.",
         "Call +1 555-123-4567 for details.",

@@ -274,6 +274,8 @@ def _not_a_count(t: Tokens, x: Num, lex: Lexicon) -> bool:
             if t.glued(i - 2) and t.is_digits(i - 3):  # '5k-20k'
                 return False
             return t.lows[i - 2] not in lex.small and t.lows[i - 2] not in lex.tens
+        if prev == "-" and t.glued(i - 1) and t.is_digits(i - 2) and t.low(i - 3) == "-":
+            return t.glued(i - 2)  # 'DC-8-62'
     if j < t.n and t.glued(j):
         nxt = t.lows[j]
         if nxt in (":", "/") and t.is_digits(j + 1):

@@ -58,6 +58,9 @@ def unit_after(t: Tokens, k: int, lex: Lexicon, unit: str | None) -> tuple[str |
     if unit is None:
         m = match_at(t, k, lex.currency_words)
         if m and not (t.lows[k] == "won" and not t.words[k].islower()):
+            if t.lows[k] in ("pounds", "pound") and t.low(k - 1) not in lex.scales:
+                if t.low(k + 1) in ("of", "(") or t.low(k - 1) == "-":
+                    return "lb", k + 1  # '1,300 pounds of explosives', '500-pound bomb'
             return m[1], k + m[0]
         code = code_at(t, k, lex) or lex.symbol_codes.get(t.low(k))
         if code:
