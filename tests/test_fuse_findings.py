@@ -157,12 +157,17 @@ def test_explicit_dates_more_than_a_few_days_apart_split() -> None:
 def test_a_report_dated_only_by_publication_joins_the_briefing_days_before() -> None:
     ledger = [
         claim("a1", "Seoul Daily", "2024-12-20", source=NIS, stated="2024-12-19"),
-        # a weekly without a date for the statement: `stated` is its publication day
+        # weeklies without a date for the statement: `stated` is the publication day
         claim("a2", "Weekly Review", "2024-12-24", source=NIS),
+        claim("a3", "Monthly Digest", "2024-12-28", source=NIS),
     ]
     (f,) = find_findings(ledger)
-    assert f.stated_first == "2024-12-19" and f.stated_last == "2024-12-24"
+    assert f.stated_first == "2024-12-19" and f.stated_last == "2024-12-28"
     assert f.day == date(2024, 12, 19).toordinal()  # known since the briefing
+    assert len(f.outlets) == 3
+    # three weeks on, the same figure is a new statement
+    ledger.append(claim("a4", "Monthly Digest", "2025-01-10", source=NIS))
+    assert [len(f.claims) for f in find_findings(ledger)] == [3, 1]
 
 
 def test_transliterated_lawmaker_relaying_the_nis_groups_under_the_nis() -> None:

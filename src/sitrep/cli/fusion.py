@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from ..records import Claim
 
 DB_OPTION = typer.Option(
-    None, "--db", help="Ledger: SQLite file or postgresql:// URL [default: setting db, sitrep.db]."
+    None,
+    "--db",
+    help="Ledger: SQLite file or postgresql:// URL (default: the db setting, sitrep.db).",
 )
 CLAIMS_OPTION = typer.Option(
     None,
@@ -31,7 +33,9 @@ BY_LOCATION_OPTION = typer.Option(
     False, "--by-location", help="One series per location too (default: places pooled)."
 )
 POLICY_OPTION = typer.Option(
-    None, "--policy", help="ucdp (median, low-high) or acled (most conservative) [setting policy]."
+    None,
+    "--policy",
+    help="ucdp (median, low-high) or acled (most conservative); default: the policy setting.",
 )
 
 
