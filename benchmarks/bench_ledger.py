@@ -151,7 +151,11 @@ def bench_queries(db: str, n_claims: int) -> None:
             ("subject, limit 100", {"subject": "Sudan", "limit": 100}),
         ]
         for label, kw in cases:
-            ms, got = median_ms(lambda kw=kw: store.claims(**kw))
+
+            def query(kw: dict[str, Any] = kw) -> list[Any]:
+                return store.claims(**kw)
+
+            ms, got = median_ms(query)
             print(f"store.claims({label}): {ms:.1f} ms, {len(got)} claims")
     argv = [
         "claims",

@@ -199,7 +199,7 @@ def test_filters(db_url: str) -> None:
         store.put_article(art, found)
         store.put_article(other, [drones])
 
-        def ids(**kw: Any) -> list[str]:
+        def ids(**kw: Any) -> list[str | None]:
             return [c.id for c in store.claims(**kw)]
 
         assert ids(metric="casualties") == ["port:1", "port:2"]

@@ -22,9 +22,7 @@ from sitrep.records import (
 from sitrep.store import open_store
 
 # PostgreSQL text holds no NUL; surrogates are not text at all
-TEXT = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40
-)
+TEXT = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=40)
 NAME = TEXT.filter(lambda s: s.strip() != "")
 OPT = st.none() | TEXT
 NUM = (
