@@ -154,6 +154,9 @@ def test_bad_catalogue_file_names_the_file(tmp_path: Path) -> None:
         ("Kursk region", "kursk-oblast"),
         ("El-Fasher", "el-fasher"),
         ("Médecins Sans Frontières", "msf"),
+        ("President Volodymyr Zelenskyy", "zelensky"),
+        ("Lt. Gen. Oleksandr Syrskyi", "syrskyi"),
+        ("Defence Minister Boris Pistorius", "pistorius"),
         ("Doctors Without Borders", "msf"),
     ],
 )

@@ -32,6 +32,13 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?<=\w)'s?$|(?<=s)'$", re.IGNORECASE)
+_TITLES = re.compile(
+    r"^(?:(?:president|prime minister|(?:deputy |foreign |defen[cs]e )?minister|secretary|"
+    r"(?:lt\.?|lieutenant|maj\.?|major|brig\.?|brigadier)?\s?(?:gen\.?|general)|col\.?|colonel|"
+    r"adm\.?|admiral|rear adm\.?|capt\.?|captain|rep\.?|sen\.?|dr\.?|mr\.?|mrs\.?|ms\.?|"
+    r"mayor|governor|spokes(?:man|woman|person)|senior|field marshal|marshal|commander)\s+)+",
+    re.IGNORECASE,
+)
 _SMALL_WORDS = frozenset("a an and at by for in of on or the to with de du al el la".split())
 # Korean (and general) romanisation variants folded together by the loose key; applied in order.
 _FOLDS = tuple(
@@ -283,7 +290,10 @@ class Catalog:
             return e
         if len(k) < 5:
             return None  # too short to guess at spelling variants
-        return self._loose.get(loose_key(mention))
+        loose = self._loose.get(loose_key(mention))
+        if loose is None and _TITLES.match(mention.strip()):
+            return self.lookup(_TITLES.sub("", mention.strip()))  # "Gen. Oleksandr Syrskyi"
+        return loose
 
     def find_mentions(self, text: str, known: Iterable[Entity] = ()) -> list[Mention]:
         """Entities named in `text`, longest match first, whole words only, left to right.
