@@ -374,3 +374,17 @@ def test_fetch(web: str, monkeypatch: pytest.MonkeyPatch) -> None:
     page, ferry, second = articles(got)
     assert page.article.title == "Drone strike on depot" and page.article.published == "2024-09-14"
     assert ferry.article.url == "https://gazette.example/2024/03/02/ferry?utm_campaign=rss"
+
+
+def test_entities_in_html_are_never_expanded(tmp_path: Path) -> None:
+    laughs = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "' + f"&{chr(97 + i)};" * 10 + '">' for i in range(9)
+    )
+    page = (
+        f'<?xml version="1.0"?><!DOCTYPE html [{laughs}]><html><head><title>x</title></head>'
+        "<body><p>&j; Shelling was reported near the bridge.</p></body></html>"
+    )
+    (tmp_path / "laughs.html").write_text(page, "utf-8")
+    (r,) = read(tmp_path / "laughs.html")
+    assert isinstance(r, Read)
+    assert r.article.text == "&j; Shelling was reported near the bridge."
