@@ -383,6 +383,21 @@ def test_event_period_figures_form_their_own_series() -> None:
     ]
     series = fuse(ledger).series
     assert sorted((s.period or "") for s in series) == ["", "2024-03-02"]
+    # a period still running when the source speaks is a running total, not an event
+    ledger.append(
+        claim(
+            "a3",
+            "B",
+            "2024-03-03",
+            value=9000,
+            subject="Russia",
+            source=DOD,
+            metric="casualties.total",
+            when="2024-W09",
+        )
+    )
+    series = fuse(ledger).series
+    assert sorted(len(s.findings) for s in series) == [1, 2]
 
 
 def test_unknown_policy_is_a_usage_error() -> None:

@@ -298,7 +298,6 @@ def _finding(rows: list[_Row], source: Source | None) -> Finding:
         quantity = next(
             c.quantity for c in claims if c.quantity and c.quantity.qualifier == qualifiers[0]
         )
-    days = [r.day for r in rows if r.day is not None]
     stated = [
         (r.day, r.claim.stated or (r.claim.article.published or "")[:10] or None)
         for r in rows
@@ -310,7 +309,13 @@ def _finding(rows: list[_Row], source: Source | None) -> Finding:
     whens = [c.when for c in claims if c.when]
     when = most_common(whens) if whens else None
     wspan = span(when)
-    period = when if wspan and wspan[1] - wspan[0] < rules().event_days else None
+    days = [r.day for r in rows if r.day is not None]
+    day = min(days) if days else None
+    # An event: a short period that was over when the source spoke ("killed yesterday");
+    # "in the past week" or "as of today" figures are running totals.
+    period = None
+    if wspan and wspan[1] - wspan[0] < rules().event_days and (day is None or wspan[1] < day):
+        period = when
     vias: list[str] = []
     for c in claims:
         for v in c.via:
@@ -319,7 +324,6 @@ def _finding(rows: list[_Row], source: Source | None) -> Finding:
     item = _display([c.item for c in claims])
     location = _display([c.location for c in claims])
     identity = rows[0].ident
-    day = min(days) if days else None
     key = "|".join(
         map(
             str,
