@@ -303,6 +303,11 @@ def test_bad_locations(tmp_path: Any) -> None:
     with pytest.raises(StoreError, match="is a folder"):
         with open_store(str(tmp_path)):
             pass
+    with pytest.raises(
+        StoreError, match=r"cannot open the ledger postgresql\+psycopg://u:\*\*\*@127"
+    ):
+        with open_store("postgresql://u:secret@127.0.0.1:1/x"):  # nothing listens on port 1
+            pass
     with pytest.raises(StoreError, match="unsupported database 'mysql'"):
         with open_store("mysql://u@h/db"):
             pass

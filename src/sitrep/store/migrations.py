@@ -150,6 +150,10 @@ def migrate(engine: Engine, target: int | None = None) -> int:
         with engine.connect() as conn:
             version = current_version(conn)
             conn.rollback()
+    except SQLAlchemyError as exc:
+        where = engine.url.render_as_string(hide_password=True)
+        raise StoreError(f"cannot open the ledger {where} ({_short(exc)})") from exc
+    try:
         if version > LATEST:
             raise StoreError(
                 f"database schema is v{version}, newer than this sitrep (v{LATEST}); upgrade sitrep"
