@@ -81,6 +81,8 @@ def test_a_dotted_group_without_a_counted_noun_is_a_decimal() -> None:
         ("Officials say 10m people need aid.", 10_000_000),
         ("A total of three thousand five hundred people.", 3500),
         ("It is a one point six billion dollar plan.", 1_600_000_000),
+        ("She spent about 5 1/2 hours there.", 5.5),
+        ("It was a 2½-hour meeting.", 2.5),
         ("Turnover fell to dlrs 14 billion.", 14_000_000_000),
     ],
 )
@@ -348,6 +350,9 @@ def test_vague_unit_from_of_phrase() -> None:
         "A 19-year-old soldier was killed.",
         "A soldier, aged 19, was killed.",
         "John Smith, 45, was killed.",
+        "'It was awful,' said Anna Petrenko, 73.",
+        "The bombing of Flight 103 that killed everyone aboard.",
+        "They were killed in violence since 1993.",
         "The covid-19 crisis and the G7 summit.",
         "5G networks and the 1990s.",
         "UN Resolution 2231 was cited.",

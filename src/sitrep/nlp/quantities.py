@@ -65,6 +65,7 @@ _ORDINAL_WORDS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth".split()
 )
 _LABEL_RE = re.compile(r"([A-Za-z]+)\s*:\s*(?:about\s+|some\s+|over\s+)?\Z")
+_VULGAR = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
 _DURATIONS = frozenset(
     ["s", "min", "h", "day", "week", "month", "year", "decade", "century", "night"]
 )
@@ -131,6 +132,10 @@ def _parse_digits(t: Tokens, i: int, lex: Lexicon, money: bool) -> Num | None:
     base = digits_value(s, counted_unit(t, j, lex) is not None)
     if base is None:
         return None
+    if plain:
+        frac, j = _fraction_after(t, j)
+        if frac:
+            base, plain = base + frac, False
     mult = 1
     k = j
     if t.low(k) == "-" and t.glued(k) and t.glued(k + 1) and t.low(k + 1) in lex.scales:
@@ -149,6 +154,25 @@ def _parse_digits(t: Tokens, i: int, lex: Lexicon, money: bool) -> Num | None:
             mult, k = lex.abbrev[w], k + 1
     value = float(base * Decimal(mult))
     return Num(i, k, value, mult=float(mult), plain=plain and mult == 1)
+
+
+def _fraction_after(t: Tokens, j: int) -> tuple[Decimal, int]:
+    """'5 1/2', '5½': the fraction after a whole number, and the token after it."""
+    if j < t.n and t.glued(j) and t.words[j] in _VULGAR:
+        return _VULGAR[t.words[j]], j + 1
+    if (
+        t.is_digits(j)
+        and t.low(j + 1) == "/"
+        and t.glued(j + 1)
+        and t.glued(j + 2)
+        and t.is_digits(j + 2)
+        and t.starts[j] - t.ends[j - 1] == 1
+        and t.words[j].isdigit()
+        and t.words[j + 2] in ("2", "3", "4", "8")
+        and int(t.words[j]) < int(t.words[j + 2])
+    ):
+        return Decimal(t.words[j]) / Decimal(t.words[j + 2]), j + 3
+    return Decimal(0), j
 
 
 def _abbreviation_ok(t: Tokens, k: int, lex: Lexicon, money: bool) -> bool:
@@ -193,16 +217,21 @@ def _quantities_at(
     if unit == "age":
         return [], end
     qual, qstart = _qualifier_before(t, first, lex, floor)
-    if unit is None and (not t.is_alpha(end) or t.lows[end] in lex.stop):
-        if match_before(t, qstart, lex.person_verbs, floor) or _person_context(t, qstart, lex):
-            unit = "person"  # 'killed 12', 'the death toll rose to 35'; not 'killed 5 cows'
     if qual and unit in _DURATIONS and " ".join(t.lows[qstart:first]) in lex.over_is_during:
         qual, qstart = None, first  # 'over five years' is a period, not a bound
     if y is None and x.plain and _yearlike(x) and unit is None and cur is None:
         if qual is None or " ".join(t.lows[qstart:first]) in lex.temporal_quals:
             return [], x.j
-    if y is None and x.plain and unit is None and _designated(t, first, lex, floor):
-        return [], x.j
+    if (
+        y is None
+        and x.plain
+        and unit in (None, "person", "item")
+        and _designated(t, first, lex, floor)
+    ):
+        return [], x.j  # 'Flight 103 that killed', 'Article 5', 'No. 5'
+    if unit is None and (not t.is_alpha(end) or t.lows[end] in lex.stop):
+        if match_before(t, qstart, lex.person_verbs, floor) or _person_context(t, qstart, lex):
+            unit = "person"  # 'killed 12', 'the death toll rose to 35'; not 'killed 5 cows'
     if y is None and x.plain and cur is None and len(t.words[i]) == 4 and qual is None:
         if t.is_alpha(i - 1) and t.words[i - 1][0].isupper() and i - 1 >= floor:
             return [], x.j  # 'Panzerhaubitze 2000
@@ -330,15 +359,17 @@ def _is_age(t: Tokens, x: Num, lex: Lexicon) -> bool:
     return (
         v < 120
         and t.low(x.i - 1) == ","
-        and t.low(x.j) == ","
+        and t.low(x.j) in (",", ".", ";", ")")
         and x.i >= 2
         and t.words[x.i - 2][:1].isupper()
+        and t.is_alpha(x.i - 2)
     )
 
 
 def _designated(t: Tokens, i: int, lex: Lexicon, floor: int) -> bool:
-    """'No. 5', 'Article 5', 'Resolution 2231', 'Leopard 2'."""
-    return match_before(t, i, lex.designators, floor) is not None
+    """'No. 5', 'No 10', 'Article 5', 'Resolution 2231', 'Leopard 2' (not 'no 5 people')."""
+    m = match_before(t, i, lex.designators, floor)
+    return m is not None and not (m[0] == 1 and t.words[i - 1] == "no")
 
 
 def _person_context(t: Tokens, i: int, lex: Lexicon) -> bool:
