@@ -169,3 +169,55 @@ def _evil_finding(page: Any) -> str:
     )
     assert len(ids) == 1
     return str(ids[0])
+
+
+HOSTILE_ARTICLE = {
+    "id": "hostile-1",
+    "url": "https://example.org/hostile-1",
+    "title": "Losses <script>window.__pwned = 3</script>",
+    "outlet": "Test <b>Outlet</b>",
+    "published": "2024-12-20",
+    "text": (
+        'Seoul reports losses <script>window.__pwned = 1; document.title = "pwned"</script>\n'
+        "South Korea's National Intelligence Service said on Thursday that at least 100 North "
+        "Korean soldiers had been killed in Russia's Kursk region."
+    ),
+}
+
+
+@pytest.mark.browser
+def test_demo_report_from_the_sample_corpus_in_chromium(tmp_path: Path) -> None:
+    """The `make demo` path: ingest the bundled sample (plus one hostile article), report, and
+    look at the result in a real browser."""
+    exe = _chromium()
+    import json
+
+    from playwright.sync_api import sync_playwright
+
+    from sitrep.cli import main
+
+    root = Path(__file__).resolve().parent.parent
+    hostile = tmp_path / "hostile.jsonl"
+    hostile.write_text(json.dumps(HOSTILE_ARTICLE) + "\n", encoding="utf-8")
+    db = str(tmp_path / "demo.db")
+    main(["--quiet", "ingest", str(root / "sample"), str(hostile), "--db", db])
+    out = tmp_path / "report.html"
+    assert main(["report", "--db", db, "--out", str(out), "--title", "demo"]) == 0
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(exe), args=["--no-sandbox", "--headless"])
+        try:
+            page = browser.new_page()
+            page.goto(out.as_uri())
+            assert page.title() == "demo"
+            assert page.locator("svg.chart").count() >= 3
+            assert page.locator("svg.chart g.point").count() >= 10
+            assert page.locator("table.summary tbody tr").count() >= 3
+            assert page.locator("table.findings").count() >= 3
+            assert page.locator("mark.q").count() >= 10 and page.locator("mark.s").count() >= 5
+            assert page.evaluate("typeof window.__pwned") == "undefined"
+            body = page.evaluate("document.body.textContent")
+            assert '<script>window.__pwned = 1; document.title = "pwned"</script>' in body
+            assert page.locator("body script").count() == 0
+            assert page.locator("text=Test <b>Outlet</b>").count() >= 1
+        finally:
+            browser.close()
