@@ -55,6 +55,7 @@ _BLOCKED_RE = re.compile(
             r"\b\d{4}s\b|['’]\d0s\b",
             r"(?:\+\d{1,3}[\s.-]?)?\(\d{2,4}\)\s?\d{3}[\s.-]\d{3,4}\b",
             r"\b\d{3}[.-]\d{3}[.-]\d{4}\b",
+            r"\(\d{1,4}(?:-\d{1,4})?\)\s?\d{2,4}[\s.-]\d{3,4}\b",
             r"\+\d{1,3}(?:[\s.-]\d{2,4}){2,5}\b",
         ]
     )
@@ -293,6 +294,9 @@ def _yearlike(x: Num) -> bool:
 def _not_a_count(t: Tokens, x: Num, lex: Lexicon) -> bool:
     """Digits that belong to a code, date, ordinal or designation rather than a count."""
     i, j = x.i, x.j
+    w = t.words[i]
+    if len(w) > 1 and w[0] == "0" and w[1].isdigit():
+        return True  # '015', '007': an identifier
     if t.glued(i):
         prev = t.words[i - 1]
         if prev[0].isalpha() and code_at(t, i - 1, lex):  # 'USD5m'
