@@ -96,8 +96,13 @@ def holiday(rule: str, y: int) -> date | None:
     """The date of a holiday rule in year y.
 
     Rules: `MM-DD` (fixed), `M:N:W` (N-th weekday W of month M, N=-1 the last; a trailing
-    `+` means "after the first Monday", as for US election day), `easter+N`, `orthodox+N`.
+    `+` means "after the first Monday", as for US election day), `easter+N`, `orthodox+N`;
+    any rule may end in `@N`, a shift of N days.
     """
+    if "@" in rule:  # a day offset: "11:4:4@1" is the day after Thanksgiving
+        rule, _, offset = rule.partition("@")
+        base_day = holiday(rule, y)
+        return base_day + timedelta(days=int(offset)) if base_day else None
     if rule.startswith(("easter", "orthodox")):
         base = easter(y) if rule.startswith("easter") else orthodox_easter(y)
         return base + timedelta(

@@ -14,7 +14,7 @@ LEX = lexicon()
 NUM = number_regex()
 UNITS: dict[str, list[object]] = LEX["units"]
 _UNIT_SING = alt(list(UNITS))
-UNIT_PL = r"(?:centuries|century|fortnights?|seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|quarters?|years?|decades?)"
+UNIT_PL = r"(?:centuries|century|fortnights?|seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|quarters?|years?|decades?|hrs?|mins?|secs?|yrs?)"
 MODS = (
     r"(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|"
     r"fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|no\s+more\s+than|no\s+less\s+than|"
@@ -204,18 +204,43 @@ def h_relunit(m: re.Match[str], ctx: Ctx) -> Result:
     return "DATE", f"{base.year // 100 + shift:02d}"
 
 
-# -- two days ago, a year earlier ------------------------------------------------------------
-
-AGO = re.compile(
-    rf"(?:(?P<mod>{MODS})\s+)?(?:(?P<n>{NUM})\s+)?(?:(?:more|full)\s+)?(?P<u>{UNIT_PL})\s+"
-    rf"(?P<dir>ago|earlier|before|later|after|from\s+now|hence|back|prior)(?![a-z])",
+DAY_AROUND = re.compile(
+    r"(?:(?P<edge>end|start|beginning|middle)\s+of\s+(?:the\s+)?(?P<u>day|week|month|year)"
+    r"|the\s+day\s+(?P<d>before|after)(?=\s*(?:[.,;:!?)\"']|$)))(?![a-z])",
     re.I,
 )
 
 
+def h_day_around(m: re.Match[str], ctx: Ctx) -> Result:
+    """ "the day before." / "the day after," (anaphoric), "end of month" (this one)."""
+    if m["d"]:
+        base = ctx.base("D")
+        if base is None:
+            return "DATE", None
+        return "DATE", cal.day(base + timedelta(days=-1 if m["d"].lower() == "before" else 1))
+    if ctx.ref is None:
+        return "DATE", None
+    u = m["u"].lower()
+    letter = {"day": "D", "week": "W", "month": "M"}.get(u, "Y")
+    return "DATE", gran_value(ctx.ref, letter)
+
+
+# -- two days ago, a year earlier ------------------------------------------------------------
+
+AGO = re.compile(
+    rf"(?:(?P<mod>{MODS})\s+)?(?:(?P<n>{NUM})\s+)?(?:(?:more|full)\s+)?(?P<u>{UNIT_PL})\s+"
+    rf"(?P<dir>ago|earlier|before|later|after|from\s+now|hence|back|prior|from)"
+    rf"(?:\s+(?P<base>today|tomorrow|yesterday|now))?(?![a-z])",
+    re.I,
+)
+_BASE_OFFSET = {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1}
+
+
 def h_ago(m: re.Match[str], ctx: Ctx) -> Result:
     direction = m["dir"].lower().split()[0]
-    if direction in ("before", "after", "prior"):
+    if direction == "from" and not m["base"] and "now" not in m["dir"].lower():
+        return None
+    if direction in ("before", "after", "prior") and not m["base"]:
         nxt = ctx.text[m.end() : m.end() + 2]
         if nxt[:1].isalnum() or nxt.strip()[:1].isalnum():
             return None
@@ -226,11 +251,12 @@ def h_ago(m: re.Match[str], ctx: Ctx) -> Result:
     if n is None:
         return "DATE", ("PAST_REF" if sign < 0 else "FUTURE_REF")
     t, letter, mult = unit_of(m["u"])
-    anaph = direction not in ("ago", "back", "from", "hence")
-    t, letter, mult = unit_of(m["u"])
+    anaph = direction not in ("ago", "back", "from", "hence") and not m["base"]
     base = ctx.base(letter if letter in "DWMY" else "Y") if anaph else ctx.ref
     if base is None:
         return "DATE", None
+    if m["base"]:  # "two days after today", "three weeks from tomorrow"
+        base = base + timedelta(days=_BASE_OFFSET[m["base"].lower()])
     if t == "T":
         return None
     if (
@@ -302,8 +328,8 @@ def h_duration(m: re.Match[str], ctx: Ctx) -> Result:
     if n is not None and n > 1 and not plural and "-" not in m.group(0) and raw not in ("a", "an"):
         if not re.search(r"\s(?:day|hour|week|month|year)$", m.group(0)):
             return None
-    if n == 1 and u == "second" and not m["rel"] and not m["mod"]:
-        return None
+    if raw in ("a", "an") and u == "second":
+        return None  # "a second attack"
     if ctx.text.startswith((" old", "-old"), m.end()) or (
         u.startswith("quarter") and "-" in m.group(0)
     ):
@@ -448,6 +474,8 @@ def h_set(m: re.Match[str], ctx: Ctx) -> Result:
     u = m["u"].lower()
     if u in WEEKDAYS:
         return "SET", f"XXXX-WXX-{WEEKDAYS[u]}"
+    if u == "weekend" and not m["n"]:
+        return "SET", "XXXX-WXX-WE"
     if u in _DAYPART:
         return "SET", f"XXXX-XX-XXT{_DAYPART[u]}"
     if u.rstrip(".") in LEX["months"] and u not in ("second", "seconds"):

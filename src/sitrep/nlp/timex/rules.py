@@ -43,7 +43,7 @@ DAY_ORDINALS: dict[str, int] = {
     },
 }
 DAYWORD = alt(DAY_ORDINALS)
-YSEP = r"(?:,?\s+(?:of\s+|in\s+)?|\s?[-/]\s?)"
+YSEP = r"(?:\s*,?\s+(?:of\s+|in\s+)?|\s?[-/]\s?)"
 EDGE = r"(?:early|earlier|late|later|mid|middle|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+last\s+half\s+of|end|end-|the\s+early|the\s+late|the\s+mid)"
 EDGE_MOD = {
     "early": "START",

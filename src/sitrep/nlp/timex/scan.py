@@ -42,6 +42,7 @@ RULES: tuple[Rule, ...] = (
     Rule("qshort", rules.QSHORT, rules.h_qshort),
     Rule("words", rel.WORDS, rel.h_words, anaphoric=True),
     Rule("relunit", rel.RELUNIT, rel.h_relunit, anaphoric=True),
+    Rule("day_around", rel.DAY_AROUND, rel.h_day_around, anaphoric=True),
     Rule("ago", rel.AGO, rel.h_ago, anaphoric=True),
     Rule("yearago", rel.YEARAGO, rel.h_yearago, anaphoric=True),
     Rule("weekday", rel.WEEKDAY, rel.h_weekday),
