@@ -155,7 +155,8 @@ class ArticleState:
                 return Said(
                     self.last.source, list(self.last.via), self.last.party, stated=self.last.stated
                 )
-            return None
+            if len(p.split()) < 3:
+                return None
         if is_generic(p):
             return None
         cleaned = re.sub(r"^(?:the|a|an)\s+", "", p, flags=re.IGNORECASE)
@@ -250,6 +251,8 @@ class ArticleState:
         via = [
             v
             for v in via
+            if not any(w is not v and v.name in w.name for w in via)
+            and not (source is not None and v.name in source.name)
             if not self._is_outlet(v.name, v.mention) and (source is None or v.name != source.name)
         ]
         seen: set[str] = set()
@@ -344,8 +347,11 @@ def _governs_verb(text: str, f: Frame, t: TimeExpr) -> bool:
             f.style in ("pre", "nested")
             and t.start < 40
             and re.match(r"\s*,", text[t.end :])
-            and re.fullmatch(r"(?:(?:On|In|At|Last|Earlier|Late|Early|This|Since)\b.*)?", head)
-            and not head.lower().startswith("since")
+            and re.fullmatch(
+                r"(?:[A-Z]\w+,\s*)?(?:(?:on|in|at|last|earlier|late|early|this)\s*)?",
+                head,
+                re.IGNORECASE,
+            )
         ):
             return True  # "On Tuesday, Britain hosted ..., where Lammy announced ..."
         return (

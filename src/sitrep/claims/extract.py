@@ -519,8 +519,11 @@ def build(
     clause_start = _clause_start(text, min(cand.anchor[0], cue.start), said)
     memory["_sent"] = str(sent.start)
     subject, recipient = subject_of_claim(cand, text, ments, toks, clause_start, spk_party, memory)
+    fallback = subject is None
     if subject is None:
-        return None
+        subject = memory.get("prev@" + str(sent.start)) or _fallback_subject(cand, text)
+        if subject is None:
+            return None
     if cand.extra.get("inherit") and memory.get("prev@" + str(sent.start)):
         subject = memory["prev@" + str(sent.start)]
     if recipient == subject:
@@ -561,12 +564,12 @@ def build(
     ):
         stated = when  # an unattributed background fact: stated when it happened
     location = _location(text, ments, cand)
-    memory[metric] = subject
     memory["prev@" + str(sent.start)] = subject
-    if metric in VICTIM:
-        memory["victim"] = subject
-    if metric in VICTIM:
-        memory["victim@" + str(sent.start)] = subject
+    if not fallback:
+        memory[metric] = subject
+        if metric in VICTIM:
+            memory["victim"] = subject
+            memory["victim@" + str(sent.start)] = subject
     if recipient:
         memory[metric + ":recipient"] = recipient
     return Claim(
@@ -585,6 +588,16 @@ def build(
         via=via,
         when=when,
     )
+
+
+def _fallback_subject(cand: Cand, text: str) -> str | None:
+    """No party named anywhere: the counted group itself ("insurgents", "civilians")."""
+    if cand.metric not in VICTIM:
+        return None
+    word = text[cand.head[0] : cand.head[1]].lower() if cand.head is not None else ""
+    if word and word not in ("people", "persons", "others", "them", "ones", "more", "dead"):
+        return word
+    return "civilians"
 
 
 def _clean_item(item: str | None, ments: list[Ment], cand: Cand) -> str | None:
