@@ -80,12 +80,24 @@ def test_no_alias_shared_unless_listed_as_ambiguous(cat: Catalog) -> None:
         assert ids <= set(cat.ambiguous[k]), (k, ids)
 
 
+def test_entity_fields_are_the_documented_ones(raw: dict) -> None:
+    allowed = set(raw["fields"])
+    for e in raw["entities"]:
+        assert set(e) <= allowed, (e["id"], set(e) - allowed)
+        assert {"id", "name", "type"} <= set(e), e
+        for field in ("aliases", "demonyms", "short_names", "the_names"):
+            names = e.get(field, [])
+            assert isinstance(names, list) and len(names) == len(set(names)), (e["id"], field)
+            assert all(isinstance(n, str) and n.strip() == n and n for n in names), e["id"]
+
+
 def test_references_point_to_entities(cat: Catalog) -> None:
     for e in cat.entities:
         for ref in (e.org, e.party, e.parent):
             assert ref is None or ref in cat.by_id, (e.id, ref)
         if e.type == "person":
             assert e.post, e.id
+            assert e.org or e.country or e.kind == "international", e.id
         if e.type == "weapon":
             assert e.category, e.id
         if e.type == "place":
