@@ -431,6 +431,11 @@ def test_one_as_a_pronoun_after_an_adjective() -> None:
     assert q("A large sum, but a modest one next to the budget.") == []
 
 
+def test_one_of_is_a_count_only_as_a_subject_or_object() -> None:
+    assert q("Russia lost one of its jets.") == [("one", 1, 1, 1, "exact", None)]
+    assert [x[0] for x in q("He was one of three doctors; Ana, one of the lawyers.")] == ["three"]
+
+
 def test_singular_one_is_a_count() -> None:
     assert one("One drone was shot down.") == ("One", 1, 1, 1, "exact", "item")
 

@@ -108,6 +108,7 @@ class Lexicon:
         self.change_words = frozenset(data["change_words"])
         self.designators = phrase_index({k: True for k in data["designators"]}, last=True)
         self.det_before_one = frozenset(data["determiners_before_one"])
+        self.one_of_after = frozenset(data["predicative_before_one_of"])
         self.after_one = phrase_index({k: True for k in data["after_one_not_count"]})
         self.compound_not_count = frozenset(data["compound_not_count"])
         self.age_words = frozenset(data["age_words"])

@@ -347,6 +347,8 @@ def _spelled_ok(t: Tokens, x: Num, lex: Lexicon) -> bool:
             return False
         if match_at(t, j, lex.after_one):
             return False
+        if t.low(j) == "of" and t.low(x.i - 1) in lex.one_of_after:
+            return False  # 'Ana Bonnin, one of the lawyers', 'he was one of three doctors'
         k = x.i - 1  # 'a modest one', 'the only real one'
         while k > x.i - 4 and t.is_alpha(k) and t.lows[k] not in lex.stop:
             k -= 1
