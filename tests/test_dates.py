@@ -143,6 +143,24 @@ def test_rates_ages_and_words() -> None:
     ]
 
 
+def test_holidays_follow_their_rules() -> None:
+    assert value("Shelling continued on Thanksgiving.") == "2024-11-28"
+    assert value("Talks resume after Easter 2025.") == "2025-04-20"
+    assert value("A truce was agreed for Orthodox Easter 2023.") == "2023-04-16"
+    assert value("Sales fell on Black Friday 2024.") == "2024-11-29"
+    assert value("The convoy will arrive by Christmas.") == "2024-12-25"
+    assert value("The city fell on Christmas Eve.", "2025-01-10") == "2024-12-24"
+
+
+def test_offsets_from_deictic_days() -> None:
+    assert tags("They return two days after today.") == [
+        ("two days after today", "DATE", "2024-12-25")
+    ]
+    assert value("What happened the day before?") == "2024-12-22"
+    assert tags("Two days after the attack, aid arrived.") == [("Two days", "DURATION", "P2D")]
+    assert value("The strike lasted 3 hrs.") == "PT3H"
+
+
 def test_since_and_intervals() -> None:
     assert resolve_interval("since October", REF) == "2024-10/2024-12-23"
     assert resolve_interval("in January and February", "2025-03-10") == "2025-01/2025-02"

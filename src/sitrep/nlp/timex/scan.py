@@ -9,7 +9,7 @@ from datetime import date
 
 from ...records import TimeExpr
 from . import relative as rel
-from . import rules
+from . import rules, years
 from .context import Ctx
 from .lexicon import lexicon
 
@@ -32,12 +32,12 @@ RULES: tuple[Rule, ...] = (
     Rule("time", rel.TIME, rel.h_time),
     Rule("holiday", rules.HOLIDAY, rules.h_holiday),
     Rule("month", rules.MONTH, rules.h_month),
-    Rule("decade", rules.DECADE, rules.h_decade),
-    Rule("century", rules.CENTURY, rules.h_century),
+    Rule("decade", years.DECADE, years.h_decade),
+    Rule("century", years.CENTURY, years.h_century),
     Rule("quarter", rules.QUARTER, rules.h_quarter),
-    Rule("years", rules.YEARS, rules.h_years),
-    Rule("yearwords", rules.YEARWORDS, rules.h_yearwords),
-    Rule("year_end", rules.YEAR_END, rules.h_year_end),
+    Rule("years", years.YEARS, years.h_years),
+    Rule("yearwords", years.YEARWORDS, years.h_yearwords),
+    Rule("year_end", years.YEAR_END, years.h_year_end),
     Rule("season", rules.SEASON, rules.h_season),
     Rule("qshort", rules.QSHORT, rules.h_qshort),
     Rule("words", rel.WORDS, rel.h_words, anaphoric=True),
