@@ -20,6 +20,7 @@ Phrases = dict[str, list[tuple[tuple[str, ...], Any]]]
 # digits with separators | a word (letters, inner apostrophe) | any other single character
 TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|(?<![\w.,])\.\d+|[^\W\d_]+(?:['’][^\W\d_]+)?|\S")
 THOUSANDS_SPACES = (" ", "\u00a0", "\u2009", "\u202f")
+_HYPHENS = {"\u2010": "-", "\u2011": "-"}  # hyphen, non-breaking hyphen
 
 
 class Tokens:
@@ -33,7 +34,7 @@ class Tokens:
         self.starts = [f[0] for f in found]
         self.ends = [f[1] for f in found]
         self.words = [f[2] for f in found]
-        self.lows = [w.lower() for w in self.words]
+        self.lows = [_HYPHENS.get(w, w).lower() for w in self.words]
         self.n = len(found)
 
     def glued(self, i: int) -> bool:

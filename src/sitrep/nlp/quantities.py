@@ -298,12 +298,12 @@ def _not_a_count(t: Tokens, x: Num, lex: Lexicon) -> bool:
     if len(w) > 1 and w[0] == "0" and w[1].isdigit():
         return True  # '015', '007': an identifier
     if t.glued(i):
-        prev = t.words[i - 1]
+        prev = t.lows[i - 1]
         if prev[0].isalpha() and code_at(t, i - 1, lex):  # 'USD5m'
             return False
         if prev[0].isalpha() or prev in ("/", ":", "#", "№", "."):
             return True
-        if prev in ("-", "‑") and t.glued(i - 1) and t.is_alpha(i - 2):
+        if prev == "-" and t.glued(i - 1) and t.is_alpha(i - 2):
             if t.glued(i - 2) and t.is_digits(i - 3):  # '5k-20k'
                 return False
             return t.lows[i - 2] not in lex.small and t.lows[i - 2] not in lex.tens

@@ -109,7 +109,7 @@ def counted_unit(t: Tokens, k: int, lex: Lexicon) -> str | None:
             k += 1
         elif word[0].isalpha() and word[0].isupper():
             k += 1
-        elif w in ("-", "‑") and t.glued(k) and t.glued(k + 1):
+        elif w == "-" and t.glued(k) and t.glued(k + 1):
             k += 1
         elif word[0].isdigit() and (t.glued(k) or t.glued(k + 1)):
             k += 1
