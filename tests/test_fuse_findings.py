@@ -318,6 +318,104 @@ def test_a_swapped_relay_is_put_right_when_the_source_is_unknown() -> None:
     assert f.source_name == NIS["name"] and len(f.outlets) == 2
 
 
+def test_a_person_joins_the_body_they_speak_for() -> None:
+    who = {"name": "World Health Organization", "kind": "international"}
+    tedros = {"name": "Tedros Adhanom Ghebreyesus", "kind": "international"}
+    ledger = [
+        claim(
+            "a1",
+            "A",
+            "2025-01-25",
+            value=70,
+            metric="casualties.killed",
+            subject="Sudan",
+            source=tedros,
+        ),
+        claim(
+            "a2",
+            "B",
+            "2025-01-26",
+            value=70,
+            metric="casualties.killed",
+            subject="Sudan",
+            source=who,
+        ),
+    ]
+    (f,) = find_findings(ledger)
+    assert f.source_name == "World Health Organization" and f.independent_sources == 1
+
+
+def test_unknown_sources_saying_the_same_count_as_one() -> None:
+    ledger = [
+        claim(
+            "a1",
+            "A",
+            "2024-12-16",
+            value=45000,
+            qualifier="more_than",
+            subject="Palestine",
+            metric="casualties.killed",
+            source={"name": "Figures Released"},
+        ),
+        claim(
+            "a2",
+            "B",
+            "2024-12-16",
+            value=45000,
+            qualifier="more_than",
+            subject="Palestine",
+            metric="casualties.killed",
+            source={"name": "Territory's Health Ministry"},
+        ),
+    ]
+    assert [f.independent_sources for f in find_findings(ledger)] == [1, 1]
+
+
+def test_an_undated_claim_joins_its_sources_only_dated_finding() -> None:
+    acled = {"name": "ACLED", "kind": "ngo"}
+    undated = claim(
+        "u1",
+        "Wire",
+        "2024-12-10",
+        value=28700,
+        qualifier="more_than",
+        subject="Sudan",
+        metric="casualties.killed",
+        source=acled,
+    )
+    undated.article.published = None
+    undated.stated = None
+    ledger = [
+        claim(
+            "a1",
+            "A",
+            "2024-12-10",
+            value=28700,
+            qualifier="more_than",
+            subject="Sudan",
+            metric="casualties.killed",
+            source=acled,
+        ),
+        undated,
+    ]
+    (f,) = find_findings(ledger)
+    assert len(f.outlets) == 2 and f.stated_first == "2024-12-10"
+    # with two dated statements two months apart, it cannot be placed
+    ledger.append(
+        claim(
+            "a3",
+            "B",
+            "2025-02-10",
+            value=28700,
+            qualifier="more_than",
+            subject="Sudan",
+            metric="casualties.killed",
+            source=acled,
+        )
+    )
+    assert sorted(len(f.claims) for f in find_findings(ledger)) == [1, 1, 1]
+
+
 def test_two_known_bodies_of_one_country_are_two_independent_sources() -> None:
     jcs = {"name": "Joint Chiefs of Staff", "kind": "military", "country": "KR"}
     ledger = [

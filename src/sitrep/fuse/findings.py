@@ -10,21 +10,23 @@ The rules, in order (each is tested in tests/test_fuse_findings.py):
    the romanisation-folded name, so Lee Seong-kweun = Lee Seong-gwon). Then, in order:
    a source that relays exactly one other source of the bucket (as its `via`) speaks for it
    (Lee saying 300 = the NIS via Lee; when the extractor swapped them, the known one wins);
-   a state ("South Korea") speaking joins the one body of that country saying the same
+   a person joins the body they speak for when it says the same (Tedros and the WHO); a
+   state ("South Korea") speaking joins the one body of that country saying the same
    (its intelligence service); an unattributed claim, or one whose source the catalogue
    does not know ("the agency's December briefing"), joins the one known identity whose
    claims fit its date. Claims so attributed are listed in `attributed_by_fusion`.
 3. Per identity, claims are clustered by statement date: every claim of a finding must allow one
-   common day. A claim's statement days are its `stated` value's days widened by a tolerance;
+   common day (a claim with no date at all joins its identity's only dated finding). A claim's statement days are its `stated` value's days widened by a tolerance;
    when `stated` is the publication day (the extractor's default), the statement may be up to
    `publication_lag_days` older. So the same source a month apart gives two findings.
 4. Different items split a cluster (a claim that gives none joins the only one given);
    different locations split it only where one article gives the figure for two places, as
    extracted places often differ between outlets for no reason.
 5. Independence: findings of different identities in one bucket with compatible dates and
-   places state the same figure; each counts the distinct identities among them. Unattributed
-   and unknown sources add none beside a known one, nor a state beside a body of its own
-   country; relays and outlets never add any.
+   items state the same figure; each counts the distinct known identities among them (all
+   unattributed and unknown sources together count as one, and only when no known one is
+   there); a state adds none beside a body of its own country, nor a person beside the body
+   they speak for; relays and outlets never add any.
 """
 
 from __future__ import annotations
@@ -162,9 +164,12 @@ def _resolve_identities(rows: list[_Row]) -> dict[str, Identity]:
     Returns what each identity key of the bucket is."""
     info = {r.ident: r.who for r in rows}
     _relays(rows, info)
-    for row in rows:  # "South Korea" said it, and its intelligence service said the same
+    keys = set(info)
+    for row in rows:
         who = info[row.ident]
-        if who.state and who.country:
+        if who.org and who.org in keys:  # Tedros said it, and so did the WHO
+            _move(row, {r.ident for r in rows if r.ident == who.org and _overlaps(row, r)})
+        elif who.state and who.country:  # "South Korea" said it, and so did its intelligence
             fits = {
                 r.ident
                 for r in rows
@@ -221,8 +226,9 @@ def _move(row: _Row, fits: set[str]) -> None:
 
 
 def _overlaps(a: _Row, b: _Row) -> bool:
+    """Whether two claims' statement windows share a day (an undated claim fits any)."""
     if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
-        return a.lo is None and b.lo is None
+        return True
     return a.lo <= b.hi and b.lo <= a.hi
 
 
@@ -243,8 +249,11 @@ def _time_clusters(rows: list[_Row]) -> list[list[_Row]]:
         else:
             clusters.append([row])
             cores.append([row.lo, row.hi])
-    if undated:
-        clusters.append(undated)
+    if undated:  # no date at all: it belongs to the one dated statement, if there is one
+        if len(clusters) == 1:
+            clusters[0].extend(undated)
+        else:
+            clusters.append(undated)
     return clusters
 
 
@@ -386,9 +395,10 @@ def _independence(found: list[Finding], info: dict[str, Identity]) -> None:
         peers = [g for g in found if g is not f and g.identity != f.identity and _compatible(f, g)]
         idents = {f.identity} | {g.identity for g in peers}
         whos = [info.get(k, UNATTRIBUTED) for k in idents]
-        if any(w.known for w in whos):
-            whos = [w for w in whos if w.known]
-            bodies = {w.country for w in whos if not w.state}
-            whos = [w for w in whos if not (w.state and w.country in bodies)]
-        f.independent_sources = max(1, len(whos))
+        known = [w for w in whos if w.known]
+        bodies = {w.country for w in known if not w.state}
+        keys = {w.key for w in known}
+        known = [w for w in known if not (w.state and w.country in bodies)]
+        known = [w for w in known if not (w.org and w.org in keys)]
+        f.independent_sources = len(known) or 1  # unknown and unattributed ones count once
         f.corroborated_by = [g.id for g in peers if g.identity]

@@ -5,8 +5,9 @@ folds aliases and romanisations: Lee Seong-kweun = Lee Seong-gwon = Lee Sung-kwo
 name's romanisation-folded key (`rules.skeleton`) for multi-word names, else its normalised
 form. Each identity also says whether it is *known* (in the catalogue, or carrying a country
 or Wikidata id: an extractor's stray phrase such as "the agency's December briefing" is not),
-and whether it is a whole state ("South Korea" as the speaker), which a specific body of the
-same country (its intelligence service) is more precise about.
+whether it is a whole state ("South Korea" as the speaker), which a specific body of the
+same country (its intelligence service) is more precise about, and for a person the body
+they speak for (Tedros for the WHO, Budanov for Ukraine's military intelligence).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class Identity:
     known: bool = False
     country: str | None = None
     state: bool = False  # the country itself speaking
+    org: str = ""  # for a person, the key of the body they speak for
 
 
 UNATTRIBUTED = Identity("")
@@ -70,7 +72,8 @@ def _identity(name: str, country: str | None, wikidata: str | None) -> Identity:
     if lookup is not None and key.startswith("@"):
         entity = lookup(name)
     if entity is not None:
-        return Identity(key, True, entity.country or country, entity.type == "country")
+        org = "@" + entity.org if entity.type == "person" and entity.org else ""
+        return Identity(key, True, entity.country or country, entity.type == "country", org)
     return Identity(key, bool(country or wikidata), country)
 
 
