@@ -139,8 +139,12 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
 
 _LEAD = {
     "duration": re.compile(
-        r"(?:about|around|approximately|roughly|only|just|some|each\s+of)\s+", re.I
+        r"(?:about|around|approximately|roughly|only|just|barely|some|each\s+of"
+        r"|last(?=\s+(?:over|more|less|about|nearly|almost|up|at)\b)"
+        r"|(?:the|its|their|his|her|our|a|an)(?=\s+[\w.]+-[a-z]+(?:-long)?$))\s+",
+        re.I,
     ),
+    "ago": re.compile(r"(?:just|only|barely)\s+", re.I),
     "weekday": re.compile(r"(?:earlier|later|late)\s+", re.I),
     "mdy": re.compile(r"the\s+", re.I),
     "dmy": re.compile(r"the\s+(?=\d)", re.I),
