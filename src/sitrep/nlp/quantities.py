@@ -10,7 +10,6 @@ soldier") is not a quantity here: the claim stage reads singular counts itself.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from decimal import Decimal
 
 from ..records import Quantity
@@ -26,45 +25,21 @@ from .numbers import (
     parse_vague,
     parse_words,
 )
-from .units import code_at, counted_unit, currency_before, money_follows, unit_after
+from .traps import (
+    address,
+    blocked_spans,
+    designated,
+    is_age,
+    is_blocked,
+    negative,
+    not_a_count,
+    spelled_ok,
+    yearlike,
+)
+from .units import counted_unit, currency_before, money_follows, unit_after
 
 __all__ = ["find_quantities"]
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
-)
-# Spans whose digits are never quantities: dates, times of day, decades, phone numbers.
-_BLOCKED_RE = re.compile(
-    r"(?=[\d+('’JFMASOND])(?:"
-    + "|".join(
-        [
-            rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\b(?![,.]\d)"
-            rf"(?:,?\s+\d{{4}}\b)?",
-            rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:[-–]|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?"
-            rf"\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?",
-            r"\b\d{4}-\d{1,2}-\d{1,2}\b",
-            r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}\b",
-            r"\b\d{1,4}/\d{1,4}\b",
-            r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?|[AP]M\b)",
-            r"\b\d{1,2}:\d{2}(?::\d{2})?\b",
-            r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:to|-|–|and|until|till)\s*\d{1,2}(?:[:.]\d{2})?\s*"
-            r"(?:[ap]\.m\.|[ap]m\b|[AP]M\b)",
-            r"\b\d{1,2}\s*(?:[ap]\.m\.|[ap]m\b|[AP]M\b|o['’]clock\b)",
-            r"\b[012]\d[0-5]\d\s*(?:GMT|UTC|hrs\b|local time)",
-            r"\b\d{4}s\b|['’]\d0s\b",
-            r"(?:\+\d{1,3}[\s.-]?)?\(\d{2,4}\)\s?\d{3}[\s.-]\d{3,4}\b",
-            r"\b\d{3}[.-]\d{3}[.-]\d{4}\b",
-            r"\(\d{1,4}(?:-\d{1,4})?\)\s?\d{2,4}[\s.-]\d{3,4}\b",
-            r"\+\d{1,3}(?:[\s.-]\d{2,4}){2,5}\b",
-        ]
-    )
-    + ")"
-)
-_ORDINAL_SUFFIX = frozenset(["st", "nd", "rd", "th", "s", "x"])
-_ORDINAL_WORDS = frozenset(
-    "first second third fourth fifth sixth seventh eighth ninth tenth".split()
-)
 _LABEL_RE = re.compile(r"([A-Za-z]+)\s*:\s*(?:about\s+|some\s+|over\s+)?\Z")
 _VULGAR = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
 _DURATIONS = frozenset(
@@ -78,7 +53,7 @@ def find_quantities(text: str) -> list[Quantity]:
         return []
     lex = lexicon()
     t = Tokens(text)
-    blocked = _blocked(text)
+    blocked = blocked_spans(text)
     out: list[Quantity] = []
     floor = 0
     i = 0
@@ -97,15 +72,6 @@ def find_quantities(text: str) -> list[Quantity]:
             i += 1
     _link(t, out, lex)
     return out
-
-
-def _blocked(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _BLOCKED_RE.finditer(text)]
-
-
-def _is_blocked(blocked: list[tuple[int, int]], pos: int) -> bool:
-    k = bisect_right(blocked, (pos, 1 << 60)) - 1
-    return k >= 0 and blocked[k][0] <= pos < blocked[k][1]
 
 
 def _parse_number(t: Tokens, i: int, lex: Lexicon, money: bool) -> Num | None:
@@ -192,24 +158,24 @@ def _quantities_at(
     t: Tokens, i: int, lex: Lexicon, blocked: list[tuple[int, int]], floor: int
 ) -> tuple[list[Quantity], int]:
     """The quantities starting at token i, and the index of the token after them."""
-    if _is_blocked(blocked, t.starts[i]):
+    if is_blocked(blocked, t.starts[i]):
         return [], i + 1
     cur = currency_before(t, i, lex, floor)
     x = _parse_number(t, i, lex, cur is not None)
     if x is None:
         return [], i
-    if not x.spelled and not x.vague and _not_a_count(t, x, lex):
+    if not x.spelled and not x.vague and not_a_count(t, x, lex):
         return [], x.j
-    if x.spelled and not _spelled_ok(t, x, lex):
+    if x.spelled and not spelled_ok(t, x, lex):
         return [], x.j
     first = cur[0] if cur else i
     unit = cur[1] if cur else None
-    if cur is None and not x.vague and x.value and _negative(t, i, floor):
+    if cur is None and not x.vague and x.value and negative(t, i, floor):
         x.value, x.plain, first = -x.value, False, i - 1
     y, end = _range_end(t, x, first, lex, blocked)
-    if y is None and x.value is not None and x.plain and _is_age(t, x, lex):
+    if y is None and x.value is not None and x.plain and is_age(t, x, lex):
         return [], x.j
-    if y is not None and x.plain and y.plain and _yearlike(x) and (_yearlike(y) or y.j == x.j + 2):
+    if y is not None and x.plain and y.plain and yearlike(x) and (yearlike(y) or y.j == x.j + 2):
         if counted_unit(t, y.j, lex) is None:
             return [], y.j
     if y is not None and lex.age_words & {t.low(first - 1), t.low(first - 2)}:
@@ -220,14 +186,14 @@ def _quantities_at(
     qual, qstart = _qualifier_before(t, first, lex, floor)
     if qual and unit in _DURATIONS and " ".join(t.lows[qstart:first]) in lex.over_is_during:
         qual, qstart = None, first  # 'over five years' is a period, not a bound
-    if y is None and x.plain and _yearlike(x) and unit is None and cur is None:
+    if y is None and x.plain and yearlike(x) and unit is None and cur is None:
         if qual is None or " ".join(t.lows[qstart:first]) in lex.temporal_quals:
             return [], x.j
     if (
         y is None
         and x.plain
         and unit in (None, "person", "item")
-        and _designated(t, first, lex, floor)
+        and designated(t, first, lex, floor)
     ):
         return [], x.j  # 'Flight 103 that killed', 'Article 5', 'No. 5'
     if unit is None and (not t.is_alpha(end) or t.lows[end] in lex.stop):
@@ -236,7 +202,7 @@ def _quantities_at(
     if y is None and x.plain and cur is None and len(t.words[i]) == 4 and qual is None:
         if t.is_alpha(i - 1) and t.words[i - 1][0].isupper() and i - 1 >= floor:
             return [], x.j  # 'Panzerhaubitze 2000
-    if x.plain and unit is None and _address(t, x.j, lex):
+    if x.plain and unit is None and address(t, x.j, lex):
         return [], x.j
     if y is not None:
         start = first
@@ -287,97 +253,6 @@ def _make(
     return Quantity(start, end, text, v, bounds[0], bounds[1], qual, unit)
 
 
-def _yearlike(x: Num) -> bool:
-    return x.plain and x.value is not None and 1800 <= x.value <= 2100 and x.j == x.i + 1
-
-
-def _not_a_count(t: Tokens, x: Num, lex: Lexicon) -> bool:
-    """Digits that belong to a code, date, ordinal or designation rather than a count."""
-    i, j = x.i, x.j
-    w = t.words[i]
-    if len(w) > 1 and w[0] == "0" and w[1].isdigit():
-        return True  # '015', '007': an identifier
-    if t.glued(i):
-        prev = t.lows[i - 1]
-        if prev[0].isalpha() and code_at(t, i - 1, lex):  # 'USD5m'
-            return False
-        if prev[0].isalpha() or prev in ("/", ":", "#", "№", "."):
-            return True
-        if prev == "-" and t.glued(i - 1) and t.is_alpha(i - 2):
-            if t.glued(i - 2) and t.is_digits(i - 3):  # '5k-20k'
-                return False
-            return t.lows[i - 2] not in lex.small and t.lows[i - 2] not in lex.tens
-        if prev == "-" and t.glued(i - 1) and t.is_digits(i - 2) and t.low(i - 3) == "-":
-            return t.glued(i - 2)  # 'DC-8-62'
-    if j < t.n and t.glued(j):
-        nxt = t.lows[j]
-        if nxt in (":", "/") and t.is_digits(j + 1):
-            return True
-        if nxt in _ORDINAL_SUFFIX and x.mult == 1:
-            return True
-        if nxt[0].isalpha() and (t.glued(j + 1) and t.is_digits(j + 1)):
-            return True
-        if nxt[0].isalpha() and match_at(t, j, lex.measure) is None:
-            return not _known_suffix(t, j, lex)
-    return False
-
-
-def _known_suffix(t: Tokens, j: int, lex: Lexicon) -> bool:
-    """A word glued to digits that still makes a quantity ('10km', '5pc', '2bn')."""
-    w = t.lows[j]
-    return (
-        w in lex.abbrev
-        or match_at(t, j, lex.percent) is not None
-        or code_at(t, j, lex) is not None
-        or w == "m"
-    )
-
-
-def _spelled_ok(t: Tokens, x: Num, lex: Lexicon) -> bool:
-    """'one' as a pronoun ('no one', 'one of the most'), 'two-thirds', 'twenty-first'."""
-    j = x.j
-    if t.low(j) == "-" and t.glued(j) and t.glued(j + 1):
-        nxt = t.low(j + 1)
-        if nxt in lex.compound_not_count or nxt in _ORDINAL_WORDS:
-            return False
-    if t.low(j) in lex.denominators or (t.low(j) == "-" and t.low(j + 1) in lex.denominators):
-        return False  # 'two thirds', 'one-half': a fraction, not a count
-    if x.j == x.i + 1 and t.lows[x.i] == "one":
-        if t.low(x.i - 1) in lex.det_before_one:
-            return False
-        if match_at(t, j, lex.after_one):
-            return False
-        if t.low(j) == "of" and t.low(x.i - 1) in lex.one_of_after:
-            return False  # 'Ana Bonnin, one of the lawyers', 'he was one of three doctors'
-        k = x.i - 1  # 'a modest one', 'the only real one'
-        while k > x.i - 4 and t.is_alpha(k) and t.lows[k] not in lex.stop:
-            k -= 1
-        if k < x.i - 1 and t.low(k) in ("a", "an", "the", "this", "that"):
-            return False
-    return True
-
-
-def _is_age(t: Tokens, x: Num, lex: Lexicon) -> bool:
-    """'aged 19', 'John Smith, 19, was ...' (a '19-year-old' is caught by the unit step)."""
-    if t.low(x.i - 1) in lex.age_words:
-        return True
-    v = x.value or 0
-    return (
-        v < 120
-        and t.low(x.i - 1) == ","
-        and t.low(x.j) in (",", ".", ";", ")")
-        and x.i >= 2
-        and t.words[x.i - 2][:1].isupper()
-        and t.is_alpha(x.i - 2)
-    )
-
-
-def _designated(t: Tokens, i: int, lex: Lexicon, floor: int) -> bool:
-    """'No. 5', 'No 10', 'Article 5', 'Resolution 2231', 'Leopard 2' (not 'no 5 people')."""
-    m = match_before(t, i, lex.designators, floor)
-    return m is not None and not (m[0] == 1 and t.words[i - 1] == "no")
-
-
 def _person_context(t: Tokens, i: int, lex: Lexicon) -> bool:
     """A casualty word shortly before the number in the same clause ('the toll rose to 35')."""
     for k in range(i - 1, max(-1, i - 9), -1):
@@ -386,31 +261,6 @@ def _person_context(t: Tokens, i: int, lex: Lexicon) -> bool:
             return True
         if w in (".", ";", ":", "!", "?") or t.is_digits(k):
             return False
-    return False
-
-
-def _negative(t: Tokens, i: int, floor: int) -> bool:
-    """'-5C', 'minus 10 degrees': a sign that is not a hyphen inside a code or a range."""
-    if i - 1 < floor:
-        return False
-    w = t.lows[i - 1]
-    if w in ("minus", "negative"):
-        return True
-    return (
-        w in ("-", "−")
-        and t.glued(i)
-        and (not t.glued(i - 1) or t.low(i - 2) == "(")
-        and not t.is_digits(i - 2)
-    )
-
-
-def _address(t: Tokens, j: int, lex: Lexicon) -> bool:
-    """'10 Downing Street', '1600 Pennsylvania Avenue'."""
-    for k in (j, j + 1):
-        if k >= t.n or not t.words[k][0].isupper():
-            return False
-        if t.lows[k] in lex.address_words:
-            return True
     return False
 
 
@@ -445,12 +295,12 @@ def _range_end(
     money = t.low(k) in lex.symbol_chars
     if money:
         k += 1
-    if k >= t.n or _is_blocked(blocked, t.starts[k]):
+    if k >= t.n or is_blocked(blocked, t.starts[k]):
         return None, x.j
     y = _parse_number(t, k, lex, money)
     if y is None or y.vague or y.value is None or x.value is None:
         return None, x.j
-    if not y.spelled and _not_a_count(t, y, lex):
+    if not y.spelled and not_a_count(t, y, lex):
         return None, x.j
     if unit and (match_at(t, y.j, lex.percent) or match_at(t, y.j, lex.measure)) != unit:
         return None, x.j
@@ -465,7 +315,7 @@ def _range_end(
     if joiner == "or" and (x.mult != y.mult or y.value > 2 * x.value + x.mult):
         return None, x.j
     if x.value >= y.value and before != "between":
-        if x.plain and y.plain and _yearlike(x) and y.value < 100 and joiner in ("-", "–"):
+        if x.plain and y.plain and yearlike(x) and y.value < 100 and joiner in ("-", "–"):
             return y, y.j  # '2022-23'
         return None, x.j
     return y, y.j
