@@ -161,8 +161,8 @@ def _case_ok(rule: str, surface: str) -> bool:
         if len(letters) > 2 and letters[-1] == "s":
             letters.pop()  # a plural acronym ("IEDs"), but "Us" is not "US"
         return all(c.isupper() for c in letters)
-    if rule == "mixed":
-        return sum(c.isupper() for c in surface) >= 2
+    if rule == "mixed":  # "LeT" but neither "Let" nor a headline's "LET"
+        return sum(c.isupper() for c in surface) >= 2 and any(c.islower() for c in surface)
     return surface[:1].isupper()
 
 
