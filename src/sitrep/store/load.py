@@ -6,8 +6,10 @@ leaves whole articles only, and running it again picks up where it stopped.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 from .. import __version__
@@ -132,11 +134,12 @@ def _extract_all(
     try:
         results = list(extract(item.article for item in pending))
     except Exception:  # one bad article spoils a batch: redo them one at a time
-        results = None
-    if results is not None and len(results) == len(pending):
-        by_obj = {id(art): found for art, found in results}
-        for item in pending:
-            yield item, by_obj.get(id(item.article), [])
+        results = []
+    if len(results) == len(pending) and all(
+        art.id == item.article.id for item, (art, _) in zip(pending, results, strict=True)
+    ):
+        for item, (_, found) in zip(pending, results, strict=True):
+            yield item, found
         return
     for item in pending:
         try:
@@ -161,5 +164,17 @@ def _extractor(say: Report) -> tuple[Extract | None, str | None]:
     if batch is None:
         say("claim extraction is not available; articles are stored without claims")
         return None, None
-    version = str(getattr(claims, "VERSION", None) or getattr(claims, "__version__", __version__))
+    version = getattr(claims, "VERSION", None) or f"{__version__}+{_code_hash()}"
     return batch, f"sitrep-claims {version}"
+
+
+def _code_hash() -> str:
+    """A hash of the code and data that extraction uses: when they change, ingest re-extracts."""
+    root = Path(__file__).resolve().parent.parent
+    files = [root / "records.py", root / "catalog.py"]
+    for sub, pattern in (("claims", "*.py"), ("nlp", "**/*.py"), ("data", "**/*.json")):
+        files += (root / sub).glob(pattern)
+    digest = hashlib.sha256()
+    for f in sorted(f for f in files if f.is_file()):
+        digest.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()[:12]
