@@ -26,7 +26,7 @@ def alt(words: list[str] | dict[str, Any]) -> str:
 SMALL = "one|two|three|four|five|six|seven|eight|nine"
 TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_WORD_RE = re.compile(r"[a-z]+|\d+(?:\.\d+)?|1/2")
+_WORD_RE = re.compile(r"1/2|[a-z]+|\d+(?:\.\d+)?")
 
 
 def number_regex() -> str:
@@ -38,7 +38,8 @@ def number_regex() -> str:
         rf"dozen)(?:\s+(?:and\s+)?a\s+half)?"
     )
     digits = r"\d{1,4}(?:\.\d+)?(?:\s+1/2|\s*½)?"
-    return rf"(?:{digits}|{word}|{vague}|an?)"
+    pair = r"(?:a\s+)?(?:couple|pair)\s+of"
+    return rf"(?:{digits}|{pair}|{word}|{vague}|an?)"
 
 
 def parse_number(text: str) -> float | None:

@@ -345,11 +345,6 @@ BARE = re.compile(
 
 
 def h_bare(m: re.Match[str], ctx: Ctx) -> Result:
-    adj = (m["rel"] or m["rel2"] or "").lower()
-    if adj == "recent":
-        return "DATE", "PAST_REF"
-    if adj == "coming":
-        return "DATE", "FUTURE_REF"
     return "DURATION", duration(None, m["u"])
 
 
