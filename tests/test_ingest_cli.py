@@ -261,3 +261,18 @@ def test_reading_commands_do_not_create_a_ledger(
             == f"sitrep: error: {db}: no ledger there yet; run `sitrep ingest` first\n"
         )
     assert not db.exists()
+
+
+def test_same_url_twice_in_one_run_keeps_the_first(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one, two = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    line = '{{"id": "{id}", "url": "https://dup.example/x", "published": "2024-03-01", "text": "{t}"}}\n'
+    one.write_text(line.format(id="first", t="Eight boats were seized."), "utf-8")
+    two.write_text(line.format(id="second", t="Nine boats were seized."), "utf-8")
+    code, _, err = run(capsys, "ingest", str(one), str(two), "--db", db_url)
+    assert code == 0
+    assert err[0] == f"sitrep: {two}:1: same URL as {one}:1 with other text; kept the first"
+    assert summary(err) == "articles: 1 new, 1 unchanged, 0 updated, 0 failed; claims stored: N"
+    with open_store(db_url) as store:
+        assert [a.id for a in store.articles()] == ["first"]

@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import InputError
-from ..ingest import Read, article_key, read_inputs
+from ..ingest import Read, article_key, read_inputs, text_hash
 from ..records import Article, Claim
 from .write import NEW, UNCHANGED
 
@@ -78,18 +78,21 @@ class _Run:
         self.summary = IngestSummary()
         self.extract, self.version = _extractor(say)
         self.pending: list[tuple[str, Read]] = []
-        self.seen: dict[str, bool] = {}  # key -> whether what we hold is partial
+        self.seen: dict[str, tuple[bool, str, str]] = {}  # key -> (partial, origin, text hash)
         self.fresh: set[str] = set()  # keys first stored by this run
         self.claims: dict[str, int] = {}
 
     def offer(self, item: Read) -> None:
         key = article_key(item.article)
+        digest = text_hash(item.article.text)
         held = self.seen.get(key)
-        if held is not None and not (held and not item.partial):
+        if held is not None and not (held[0] and not item.partial):
             self.summary.unchanged += 1  # met earlier in this run
+            if not item.partial and held[2] != digest:
+                self.say(f"{item.origin}: same URL as {held[1]} with other text; kept the first")
             self.tick(item.origin)
             return
-        self.seen[key] = item.partial
+        self.seen[key] = (item.partial, item.origin, digest)
         if self.store.status(item.article, self.version, item.partial) == UNCHANGED:
             self.summary.unchanged += 1
             self.tick(item.origin)
