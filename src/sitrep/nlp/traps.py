@@ -51,10 +51,12 @@ _ORDINAL_WORDS = frozenset(
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of dates, times, decades and phone numbers, in order."""
     return [m.span() for m in _BLOCKED_RE.finditer(text)]
 
 
 def is_blocked(blocked: list[tuple[int, int]], pos: int) -> bool:
+    """Whether character `pos` falls inside one of the `blocked` spans."""
     k = bisect_right(blocked, (pos, 1 << 60)) - 1
     return k >= 0 and blocked[k][0] <= pos < blocked[k][1]
 
