@@ -16,9 +16,16 @@ designations, ages, fractions, negative or scientific numbers, physics units, sy
 two-sided inequalities that news does not write). A case passes when the numbers we report
 (value, or low/high for ranges; vague amounts ignored) equal the gold numbers as a multiset.
 
---score-dir DIR writes quantulum3 gold/prediction files in quantity_score.py's format
-(gold change "=" except where a qualifier word precedes the surface, which is left unscored)
-and, with --scorer, runs the scorer on them.
+--score-dir DIR writes quantulum3 gold/prediction files in quantity_score.py's format, for
+all 101 sentences (quantulum3_*) and for the ones that fit (quantulum3_fit_*): gold value is
+quantulum's value, or "low-high" for value +/- uncertainty; gold change is "=" except where a
+qualifier word precedes the surface (then left unscored, as quantulum3 records no qualifier).
+With --scorer PATH it runs that scorer on both pairs.
+
+example:
+  .venv/bin/python scripts/eval_quantities.py ../shared/data/quantulum3/quantities.json \
+      ../shared/data/recognizers/NumberModel.json ../shared/data/recognizers/NumberRangeModel.json \
+      --score-dir /tmp/qs --scorer ../shared/eval/quantity_score.py
 """
 
 from __future__ import annotations
