@@ -406,7 +406,8 @@ TIME = re.compile(
     rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])"
     rf"|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s+(?:GMT|UTC|hours|hrs|local\s+time)\b)|(?P<named>noon|midnight|midday|mid-?afternoon|mid-?morning))"
     rf"(?![a-z])(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time|hours|hrs)(?![a-z]))?"
-    rf"(?:,?\s+(?:on\s+)?(?P<day>{FULL_WD}|today|yesterday|tomorrow|tonight))?",
+    rf"(?:,?\s+(?:on\s+)?(?:(?P<day>{FULL_WD}|today|yesterday|tomorrow|tonight)"
+    rf"|(?P<mon>{MON})\s+(?P<md>[0-3]?\d)(?![\d:])))?",
     re.I,
 )
 _NAMED = {
@@ -441,6 +442,8 @@ def h_time(m: re.Match[str], ctx: Ctx) -> Result:
         clock = f"{h:02d}:{m['mi'] or '00'}"
     day_word = (m["day"] or "").lower()
     d: date | None = ctx.ref
+    if m["mon"] and ctx.ref is not None:
+        d = ctx.month_day(_month(m["mon"]), int(m["md"]), ctx.tense(*m.span()))
     if day_word in WEEKDAYS and ctx.ref is not None:
         d = ctx.weekday(WEEKDAYS[day_word], ctx.tense(*m.span()))
     elif day_word and ctx.ref is not None:

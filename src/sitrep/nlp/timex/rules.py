@@ -150,6 +150,7 @@ def h_numeric(m: re.Match[str], ctx: Ctx) -> Result:
 
 
 MDY = re.compile(
+    rf"(?:(?P<rel>last|next|this\s+coming|this\s+past)\s+)?"
     rf"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<mon>{MON})(?:,?\s+(?:the\s+)?|[-/]|(?<=\.))"
     rf"(?P<d>{DAYNUM}|{DAYWORD})(?![a-z])(?:{YSEP}(?P<y>{YEAR}))?",
     re.I,
@@ -175,6 +176,10 @@ def h_mdy(m: re.Match[str], ctx: Ctx) -> Result:
             cand = cal.safe_date(ctx.ref.year + k, mon, d)
             if cand and cand.isoweekday() == wd:
                 return "DATE", cal.day(cand)
+    rel = (m["rel"] or "").lower()
+    if y is None and rel and ctx.ref is not None:
+        got = ctx.month_day(mon, d, PAST if rel.endswith(("last", "past")) else FUTURE)
+        return "DATE", cal.day(got) if got else None
     return "DATE", _with_year(ctx, mon, d, y, m.span())
 
 
@@ -321,6 +326,8 @@ def h_quarter(m: re.Match[str], ctx: Ctx) -> Result:
         base = ref.year * 4 + cal.quarter_of(ref) - 1 + shift
         if "ago" in yr or "earlier" in yr or "last" in yr:
             base -= 4
+        if yr[:4].isdigit():  # "the 1988 quarter": the same quarter of that year
+            base = int(yr[:4]) * 4 + base % 4
         return "DATE", f"{base // 4}-Q{base % 4 + 1}"
     if y is None:
         return "DATE", f"XXXX-Q{n}"
