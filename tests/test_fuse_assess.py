@@ -408,3 +408,55 @@ def test_unknown_policy_is_a_usage_error() -> None:
 def test_bad_as_of_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="--as-of"):
         fuse(ledger_december()).assess(as_of="December")
+
+
+def test_a_state_and_a_person_go_with_their_body_in_the_assessment() -> None:
+    us = {"name": "United States", "kind": "government", "country": "US"}
+    ryder = {"name": "Pat Ryder", "kind": "government", "country": "US"}
+    ledger = [
+        claim(
+            "a1",
+            "A",
+            "2024-12-17",
+            value=None,
+            qualifier="vague",
+            low=300,
+            high=999,
+            metric="casualties.total",
+            source=DOD,
+        ),
+        claim(
+            "a2",
+            "B",
+            "2024-12-17",
+            value=None,
+            qualifier="vague",
+            low=200,
+            high=999,
+            metric="casualties.total",
+            source=us,
+        ),
+        claim(
+            "a3",
+            "C",
+            "2024-12-17",
+            value=500,
+            qualifier="more_than",
+            metric="casualties.total",
+            source=ryder,
+        ),
+        claim(
+            "a4",
+            "D",
+            "2024-12-19",
+            value=1100,
+            qualifier="approx",
+            metric="casualties.total",
+            source=NIS,
+        ),
+    ]
+    (a,) = fuse(ledger).assess()
+    assert a.number_of_sources == 2
+    dod = next(g for g in a.figures if g.source == DOD["name"])
+    assert len(dod.findings) == 3 and (dod.low, dod.high) == (200, 999)
+    assert (a.low.value, a.high.value) == (200, 1100)

@@ -1,7 +1,8 @@
 """Assessments: where a series' estimates stand as of a date, low / best / high, under a policy.
 
-Every figure comes from the findings that stand as of the date (`series.standing`): per
-independent source (identity), the findings of its latest statement day. Modalities:
+Every figure comes from the findings that stand as of the date: per independent source
+(identity; a person goes with the body they speak for, a state with its one body in the
+series), the findings of its latest statement day. Modalities:
 `denied` findings are left out and listed; `possible` and `planned` ones are left out while any
 credible (asserted, estimated, likely) figure exists, and used, with `basis: "weak"`, when none
 does. A source's figure is (low, best, high) as `data/fusion.json` maps its qualifier
@@ -22,12 +23,14 @@ almost N: [0.9N, N]; ranges and vague counts: [low, high]).
 from __future__ import annotations
 
 import statistics
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..errors import UsageError
 from .records import Assessment, Bound, Figure, Finding, Series
 from .rules import INF, figure, interval, iso, rules
+from .sources import Identity, identity
 
 POLICIES = ("ucdp", "acled")
 UNATTRIBUTED = "unattributed reports"
@@ -74,6 +77,7 @@ class _Standing:
         self.credible: dict[str, _Track] = {}
         self.weak: dict[str, _Track] = {}
         self.denied: list[Finding] = []
+        self._plans: dict[str, dict[str, str]] = {}
         r = rules()
         self._credible, self._excluded, self._tol = r.credible, r.excluded, r.tolerance
 
@@ -87,13 +91,17 @@ class _Standing:
         track = tracks.get(f.identity)
         if track is None:
             track = tracks[f.identity] = _Track(f.identity)
+            self._plans.clear()
         track.add(f, self._tol)
 
     def assess(self, as_of: int | None, policy: str, detail: bool = True) -> Assessment | None:
         tracks, basis = (self.credible, "credible") if self.credible else (self.weak, "weak")
         if not tracks:
             return None
-        figures = [t.figure() for t in tracks.values()]
+        plan = self._plans.get(basis)
+        if plan is None:
+            plan = self._plans[basis] = _plan(tracks)
+        figures = _figures(tracks, plan)
         excluded: list[tuple[str, str]] = []
         if detail:
             figures.sort(key=lambda g: (g.best, g.source))
@@ -132,6 +140,46 @@ class _Standing:
                     for f in t.current
                 )
         return out
+
+
+def _plan(tracks: dict[str, _Track]) -> dict[str, str]:
+    """Which identities' figures go with another's: a person's with the body they speak for,
+    and a state's with the one body of that country, when those are in the series too."""
+    if len(tracks) == 1:
+        return {}
+    whos = {k: _who(t) for k, t in tracks.items()}
+    bodies: dict[str, list[str]] = defaultdict(list)
+    for k, w in whos.items():
+        if w.known and not w.state and not w.org and w.country:
+            bodies[w.country].append(k)
+    target: dict[str, str] = {}
+    for k, w in whos.items():
+        if w.org and w.org in tracks:
+            target[k] = w.org
+        elif w.state and w.country and len(bodies[w.country]) == 1:
+            target[k] = bodies[w.country][0]
+    return target
+
+
+def _figures(tracks: dict[str, _Track], target: dict[str, str]) -> list[Figure]:
+    """One figure per independent source (see `_plan`)."""
+    if not target:
+        return [t.figure() for t in tracks.values()]
+    groups: dict[str, list[Finding]] = defaultdict(list)
+    for k, t in tracks.items():
+        if k not in target:
+            groups[k].extend(t.current)
+    for k, dest in target.items():
+        groups[dest].extend(tracks[k].current)
+    return [
+        tracks[k].figure() if len(fs) == len(tracks[k].current) else _figure(k, fs)
+        for k, fs in groups.items()
+    ]
+
+
+def _who(track: _Track) -> Identity:
+    f = track.current[0] if track.current else None
+    return identity(f.source) if f is not None else identity(None)
 
 
 def _figure(ident: str, findings: list[Finding]) -> Figure:
