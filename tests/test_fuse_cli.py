@@ -100,6 +100,10 @@ def test_findings_filters_and_csv(tmp_path: Path, capsys) -> None:
         "jsonl",
     )
     assert [json.loads(x)["outlets"] for x in out.splitlines()] == [3]
+    code, out, _ = run(
+        capsys, "findings", "--claims", str(path), "--source", "NIS", "--format", "jsonl"
+    )
+    assert [json.loads(x)["outlets"] for x in out.splitlines()] == [3, 1]
 
 
 def test_findings_from_a_real_sqlite_ledger(tmp_path: Path, capsys) -> None:

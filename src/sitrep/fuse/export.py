@@ -9,6 +9,7 @@ from typing import Any
 from ..records import _num
 from .records import Assessment, Finding, Series, outlet_of
 from .rules import norm, span
+from .sources import name_key
 
 FINDING_COLUMNS = [
     "id",
@@ -109,6 +110,9 @@ def select_findings(
 
 
 def _source_ok(f: Finding, wanted: str) -> bool:
+    ident = name_key(wanted)
+    if ident and (ident == f.identity or any(name_key(v) == ident for v in f.via)):
+        return True
     key = norm(wanted)
     names = [f.source_name, *f.via]
     names += [c.source.mention for c in f.claims if c.source and c.source.mention]
@@ -163,6 +167,7 @@ def finding_row(f: Finding) -> dict[str, Any]:
 def assessment_row(a: Assessment) -> dict[str, Any]:
     """A flat row for tables and CSV."""
     j = a.to_json()
+    j["location"] = " / ".join(a.series.locations) or None
     return {
         **{k: j[k] for k in ASSESS_COLUMNS if k in j and k != "sources"},
         "sources": "; ".join(f"{g.source} {g.best:,.0f}" for g in a.figures),
