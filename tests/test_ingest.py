@@ -35,7 +35,7 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Harbour Gazette</title><link>https://gazette.example/</link>
 <item><title>Ferry service halted after strike</title>
 <link>https://gazette.example/2024/03/02/ferry?utm_campaign=rss</link>
-<pubDate>Sat, 02 Mar 2024 09:15:00 GMT</pubDate>
+<pubDate>Sat, 02 Mar 2024 23:15:00 -0500</pubDate>
 <description>&lt;p&gt;Port officials said two ferries were damaged.&lt;/p&gt;&lt;p&gt;No one was hurt.&lt;/p&gt;</description></item>
 <item><title>An entry with nothing in it</title><link>https://gazette.example/empty</link></item>
 <item><title>Second strike reported</title><link>https://gazette.example/2024/03/03/second</link>
@@ -299,7 +299,7 @@ def test_bad_inputs_each_named(tmp_path: Path) -> None:
         f"{p}/bad.json:1: invalid JSON (Unterminated string starting at)",
         f"{p}/bomb.rss: feed declares XML entities (a possible XML bomb); refused",
         f"{p}/nofeed.xml: feed has no entries",
-        f"{p}/bad-utf8.rss:6: not valid UTF-8 (byte 341)",
+        f"{p}/bad-utf8.rss:6: not valid UTF-8 (byte 343)",
         f"{p}/archive.gz: compressed file; only .warc.gz archives are read compressed",
         f"{p}/blob.bin: binary file (contains NUL bytes), not text",
         f"{p}/notwarc.warc: not a WARC file (it does not start with a WARC/1.x record)",

@@ -64,17 +64,7 @@ def _entry(name: str, default_id: str, n: int, entry: Any, outlet: str | None) -
     if title and not text.startswith(title):
         text = f"{title}\n{text}"
     link = entry.get("link")
-    published = None
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        if entry.get(key):
-            published = normalise_date(entry[key])
-            break
-    warnings = []
-    if published is None and (entry.get("published") or entry.get("updated")):
-        raw = entry.get("published") or entry.get("updated")
-        published = normalise_date(raw)
-        if published is None:
-            warnings.append(f"{name}#{n}: unrecognised date {raw!r}; ignored")
+    published, warnings = _published(name, n, entry)
     article = Article(
         id=url_slug(link) or default_id,
         text=text,
@@ -84,6 +74,24 @@ def _entry(name: str, default_id: str, n: int, entry: Any, outlet: str | None) -
         published=published,
     )
     return Read(article, f"{name}#{n}", warnings, partial=True)
+
+
+def _published(name: str, n: int, entry: Any) -> tuple[str | None, list[str]]:
+    """The entry's date as written (the publisher's own day), else feedparser's UTC parse."""
+    raw = None
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        if raw:
+            day = normalise_date(raw)
+            if day:
+                return day, []
+            break
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        if entry.get(key):
+            return normalise_date(entry[key]), []
+    if raw:
+        return None, [f"{name}#{n}: unrecognised date {raw!r}; ignored"]
+    return None, []
 
 
 def _why(exc: Any) -> str:
