@@ -215,18 +215,26 @@ def test_bad_reference() -> None:
 
 
 def test_spacy_component() -> None:
-    from sitrep.nlp.dates import FACTORY
-    from sitrep.nlp.pipeline import blank
+    import spacy
 
-    nlp = blank().from_config(blank().config)
-    nlp.add_pipe(FACTORY)
+    from sitrep.nlp.timex.component import COMPONENT
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe(COMPONENT)
     doc = nlp.make_doc("Two soldiers were killed on Monday, officials said.")
     doc.user_data["reference"] = REF
     doc = nlp(doc)
-    spans = doc.spans["timex"]
-    assert [(s.text, s.label_, s._.timex.value) for s in spans] == [
+    assert [(s.text, s.label_, s._.timex.value) for s in doc.spans["timex"]] == [
         ("Monday", "DATE", "2024-12-23")
     ]
+    doc = nlp.make_doc("Two soldiers were killed last month.")
+    doc._.reference = "2024-03-15"
+    doc = nlp(doc)
+    assert [s._.timex.value for s in doc.spans["timex"]] == ["2024-02"]
+    # no reference: the relative expression is found, with no value
+    doc = nlp("Killed last month.")
+    found = [(s.text, s._.timex.value) for s in doc.spans["timex"]]
+    assert found == [("last month", None)]
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:

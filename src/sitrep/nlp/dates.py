@@ -10,15 +10,15 @@ next, scheduled, expected to). Without a reference date, absolute expressions ke
 values, underspecified ones use X ("XXXX-12-25", "XXXX-WXX-1") and deictic ones
 ("last month", "yesterday") get value None.
 
-Public: `find_timexes`, `governing_times`, `resolve_interval`, `timex_bounds`, and the
-spaCy component `sitrep_dates.v1`.
+Public: `find_timexes`, `governing_times`, `resolve_interval`, `timex_bounds`; the spaCy
+component `sitrep_dates_v1` lives in `sitrep.nlp.timex.component` (importing it registers it),
+so that this module stays free of spaCy.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
 
 from ..errors import UsageError
 from ..records import TimeExpr
@@ -26,7 +26,9 @@ from .timex import calendar as cal
 from .timex.intervals import timex_bounds
 from .timex.scan import scan
 
-FACTORY = "sitrep_dates_v1"  # spaCy forbids "." in factory names: this is sitrep_dates.v1
+# The spaCy component (sitrep.nlp.timex.component; spaCy forbids "." in names, so this is
+# CONVENTIONS.md's `sitrep_dates.v1`). Importing that module registers it.
+FACTORY = "sitrep_dates_v1"
 __all__ = ["find_timexes", "governing_times", "resolve_interval", "timex_bounds", "parse_reference"]
 
 
@@ -114,41 +116,3 @@ def _single(t: TimeExpr, ref: date | None) -> str | None:
             return f"{cal.day(start)}/{cal.day(ref)}"
         return None
     return t.value if _calendar(t.value) else None
-
-
-# -- spaCy ----------------------------------------------------------------------------------
-
-
-def _register() -> None:
-    from spacy.language import Language
-    from spacy.tokens import Doc, Span
-
-    if not Doc.has_extension("reference"):
-        Doc.set_extension("reference", default=None)
-    if not Span.has_extension("timex"):
-        Span.set_extension("timex", default=None)
-
-    @Language.factory(FACTORY, assigns=["doc.spans"], requires=[])
-    def make_dates(nlp: Any, name: str) -> DatesComponent:
-        return DatesComponent()
-
-
-class DatesComponent:
-    """Sets doc.spans["timex"]: one span per time expression, label = TIMEX3 type, and
-    span._.timex = the TimeExpr. The reference date comes from doc._.reference or
-    doc.user_data["reference"] (YYYY-MM-DD), else none."""
-
-    def __call__(self, doc: Any) -> Any:
-        reference = doc._.reference or doc.user_data.get("reference")
-        spans = []
-        for t in find_timexes(doc.text, reference):
-            span = doc.char_span(t.start, t.end, label=t.type, alignment_mode="expand")
-            if span is None:
-                continue
-            span._.timex = t
-            spans.append(span)
-        doc.spans["timex"] = spans
-        return doc
-
-
-_register()
