@@ -235,7 +235,7 @@ def _overlaps(a: _Row, b: _Row) -> bool:
 def _time_clusters(rows: list[_Row]) -> list[list[_Row]]:
     """Clusters in which every claim's statement window shares one common day."""
     undated = [r for r in rows if r.lo is None]
-    dated = sorted((r for r in rows if r.lo is not None), key=lambda r: (r.lo, r.hi))
+    dated = sorted((r for r in rows if r.lo is not None), key=lambda r: (r.lo, r.hi, _order(r)))
     clusters: list[list[_Row]] = []
     cores: list[list[int]] = []
     for row in dated:
@@ -255,6 +255,12 @@ def _time_clusters(rows: list[_Row]) -> list[list[_Row]]:
         else:
             clusters.append(undated)
     return clusters
+
+
+def _order(r: _Row) -> tuple[int, str, str, str]:
+    """A total order on claims, so that results never depend on the input's order."""
+    c = r.claim
+    return (r.day or 0, c.article.published or "", c.article.id, claim_id(c))
 
 
 def _split_on(rows: list[_Row], attr: str) -> list[list[_Row]]:
@@ -294,7 +300,7 @@ def _voices(groups: dict[str, list[_Row]]) -> dict[str, Source]:
 
 
 def _finding(rows: list[_Row], source: Source | None) -> Finding:
-    rows.sort(key=lambda r: (r.day or 0, r.claim.article.published or ""))
+    rows.sort(key=_order)
     claims = [r.claim for r in rows]
     first = claims[0]
     quals = [c.quantity.qualifier for c in claims if c.quantity]
