@@ -319,6 +319,8 @@ def candidates(
             unit = currency_of(q.unit, q.text) or q.unit
         elif cls in ("person", "item"):
             unit = cls
+        else:
+            unit = "item" if metric.startswith("materiel.") else "person"
         end = head[1] if head else q.end
         cand = Cand(metric, (q.start, max(end, q.end)), cue, q, head, unit=unit)
         if inherit and prev is not None and prev.metric == metric:

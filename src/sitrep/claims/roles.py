@@ -244,12 +244,13 @@ def item_phrase(
                     t.pos in ("NOUN", "PROPN", "ADJ", "NUM", "X")
                     or t.text in ("-", "‑")
                     or low in ("mm", "millimeter", "millimetre")
-                    or (t.pos == "VERB" and low.endswith("ed"))
+                    or (t.pos == "VERB" and low.endswith("ed") and (t.dep == "amod" or glued))
                     or (low == "to" and glued)
                     or (t.pos == "SYM" and re.search(r"[A-Za-z]", t.text))
                 ):
                     if (
                         t.pos == "NUM"
+                        and re.fullmatch(r"[\d,.]+", t.text)
                         and j > 0
                         and not re.match(r"\s*[-‑]?\s*(?:mm|millimet)", text[t.end : t.end + 12])
                         and not text[t.start - 1 : t.start] in ("-", "‑")

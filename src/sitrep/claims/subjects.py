@@ -112,6 +112,14 @@ def _victim(
         return p
     cue = cand.cue
     if re.match(r"(?:casualt|loss|death|toll|number|dead)", cue.text, re.IGNORECASE):
+        adj = _cue_party(cand, text, ments)
+        if adj:
+            return adj  # "North Korean casualties", "Russia's losses"
+        m = re.match(r"\s+(?:of|among|in)\s+(?:the\s+)?", text[cue.end :])
+        if m:
+            for mm in ments:
+                if cue.end < mm.start <= cue.end + m.end() + 25 and mm.party and mm.type != "place":
+                    return mm.party
         near = [
             mm
             for mm in ments
@@ -123,14 +131,11 @@ def _victim(
                 r"\b(?:on|in|at|from|by|against)\s+(?:the\s+)?$",
                 text[max(0, mm.start - 12) : mm.start],
             )
+            and not re.match(r"\s+(?:\w+\s+)?(?:said|says|estimates?|estimated|reported|believes?)\b",
+                             text[mm.end :])
         ]
         if near:
             return near[-1].party
-        m = re.match(r"\s+(?:of|among|in)\s+(?:the\s+)?", text[cue.end :])
-        if m:
-            for mm in ments:
-                if cue.end < mm.start <= cue.end + m.end() + 25 and mm.party and mm.type != "place":
-                    return mm.party
         d = roles.demonym_party(text[max(0, cue.start - 40) : cue.end + 30])
         if d:
             return d

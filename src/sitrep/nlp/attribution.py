@@ -157,7 +157,14 @@ def _frame_for_verb(sent: str, vs: int, ve: int, verb: str, kind: str) -> Frame 
         ph = _phrase_after(sent, ve + len(after) - len(after.lstrip()))
         if (
             ph
-            and re.match(r"(?:the\s+|a\s+|an\s+)?[A-Z]", ph[0])
+            and (
+                re.match(r"(?:the\s+|a\s+|an\s+)?[A-Z]", ph[0])
+                or (
+                    re.match(r"(?:the|a|an)\s+\w", ph[0])
+                    and len(ph[0].split()) <= 6
+                    and sent[ph[2] :].strip() in ("", ".", "!", '"', "”")
+                )
+            )
             and not re.match(r"(?:in|on|at|last|that|earlier|this|late)\b", ph[0], re.IGNORECASE)
         ):
             return Frame(ph[0], ph[1], ph[2], verb, vs, kind, "post")
@@ -165,6 +172,10 @@ def _frame_for_verb(sent: str, vs: int, ve: int, verb: str, kind: str) -> Frame 
     if not ph:
         return None
     trailing = bool(_TRAILER.match(after)) and not re.match(r"\s*,\s*citing", after)
+    if trailing and not re.match(r"(?:told|tells|informed|briefed|wrote|writes|posted)", verb):
+        trailing = not re.match(
+            r"\s*(?:a|an|the|his|her|their|its|state|local)\b", after, re.IGNORECASE
+        )
     style = "post" if trailing and (ph[1] > 0 or len(sent) - ve < 40) else "pre"
     if ph[1] == 0 and not trailing:
         style = "pre"

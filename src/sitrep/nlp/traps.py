@@ -19,7 +19,7 @@ _MONTH = (
 )
 # Spans whose digits are never quantities: dates, times of day, decades, phone numbers.
 _BLOCKED_RE = re.compile(
-    r"(?=[\d+('’JFMASOND])(?:"
+    r"(?=[\d+('’JFMASONDTW])(?:"
     + "|".join(
         [
             rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\b(?![,.]\d)"
@@ -37,7 +37,10 @@ _BLOCKED_RE = re.compile(
             r"\b[012]\d[0-5]\d\s*(?:GMT|UTC|hrs\b|local time)",
             r"\b\d{4}s\b|['’]\d0s\b",
             r"(?:\+\d{1,3}[\s.-]?)?\(\d{2,4}\)\s?\d{3}[\s.-]\d{3,4}\b",
-            r"\b\d{3}[.-]\d{3}[.-]\d{4}\b",
+            r"\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b\d{3}-\d{2}-\d{4}\b",
+            r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:noon|midnight|in the (?:morning|afternoon|evening))\b",
+            r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?"
+            r"\b(?![,.]?\d{3})",
             r"\(\d{1,4}(?:-\d{1,4})?\)\s?\d{2,4}[\s.-]\d{3,4}\b",
             r"\+\d{1,3}(?:[\s.-]\d{2,4}){2,5}\b",
         ]
@@ -50,9 +53,22 @@ _ORDINAL_WORDS = frozenset(
 )
 
 
+# Spelled times of day: 'at six pm', 'seven o'clock', 'nine thirty p.m.'
+_SPELLED_TIME_RE = re.compile(
+    r"\b(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|"
+    r"[Ee]leven|[Tt]welve)(?:[\s-](?:fifteen|thirty|forty-five))?\s*"
+    r"(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock)"
+)
+
+
 def blocked_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of dates, times, decades and phone numbers, in order."""
-    return [m.span() for m in _BLOCKED_RE.finditer(text)]
+    spans = [m.span() for m in _BLOCKED_RE.finditer(text)]
+    if "m" in text or "o'" in text:
+        spelled = [m.span() for m in _SPELLED_TIME_RE.finditer(text)]
+        if spelled:
+            spans = sorted(spans + spelled)
+    return spans
 
 
 def is_blocked(blocked: list[tuple[int, int]], pos: int) -> bool:
