@@ -371,6 +371,8 @@ def test_vague_unit_from_of_phrase() -> None:
         "A Bayraktar TB2, a Tu-22M3 bomber, MiG-29s and F-16s were involved.",
         "They will finish the plan by 2070.",
         "The talks ran 10-12 December.",
+        "We meet on Monday 21 at six pm, or at 12 noon, or at 7 in the morning.",
+        "His number is 123-12-1234.",
         "The office is open from 8 to 10 a.m.",
         "The S&P 500 and the Nasdaq 100 rose.",
         "She owns two thirds of the firm.",

@@ -64,11 +64,8 @@ _SPELLED_TIME_RE = re.compile(
 def blocked_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of dates, times, decades and phone numbers, in order."""
     spans = [m.span() for m in _BLOCKED_RE.finditer(text)]
-    if "m" in text or "o'" in text:
-        spelled = [m.span() for m in _SPELLED_TIME_RE.finditer(text)]
-        if spelled:
-            spans = sorted(spans + spelled)
-    return spans
+    spelled = [m.span() for m in _SPELLED_TIME_RE.finditer(text)]
+    return sorted(spans + spelled) if spelled else spans
 
 
 def is_blocked(blocked: list[tuple[int, int]], pos: int) -> bool:
