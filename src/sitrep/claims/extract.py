@@ -580,7 +580,7 @@ def build(
         span=(sent.start, sent.end),
         metric=metric,
         subject=subject,
-        quantity=_absolute(cand.quantity, sent) if cand.quantity else None,
+        quantity=_absolute(replace(cand.quantity, unit=cand.unit), sent) if cand.quantity else None,
         source=source,
         stated=stated,
         modality=mod,
