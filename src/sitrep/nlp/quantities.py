@@ -96,7 +96,7 @@ def _parse_digits(t: Tokens, i: int, lex: Lexicon, money: bool) -> Num | None:
         s += t.words[j]
         j += 1
     plain = j == i + 1 and s.isdigit()
-    base = digits_value(s, counted_unit(t, j, lex) is not None)
+    base = digits_value(s, "." in s and counted_unit(t, j, lex) is not None)
     if base is None:
         return None
     if plain:
