@@ -79,7 +79,7 @@ _FAST = {rule.name: _fast(rule.regex) for rule in RULES}
 _TRIGGER_WORDS = frozenset(lexicon()["trigger_words"])
 _TOKEN = re.compile(r"[A-Za-z]+[0-9]?|\d+")
 _DIGIT_TAIL = re.compile(r"[/:.-]\d|\s?[ap]\.?m\b|\s?o['’]clock|s\b", re.I)
-_BACK, _AHEAD = 60, 45
+_BACK, _AHEAD = 40, 20
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
