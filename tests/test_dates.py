@@ -143,6 +143,12 @@ def test_rates_ages_and_words() -> None:
     ]
 
 
+def test_clock_times_take_the_day_before_them() -> None:
+    found = tags("The strike hit on Dec. 3 at 10:30 p.m., officials said.")
+    assert found == [("Dec. 3", "DATE", "2024-12-03"), ("10:30 p.m.", "TIME", "2024-12-03T22:30")]
+    assert value("The deadline expired at 5 p.m. EST Nov. 9.") == "2024-11-09T17:00"
+
+
 def test_holidays_follow_their_rules() -> None:
     assert value("Shelling continued on Thanksgiving.") == "2024-11-28"
     assert value("Talks resume after Easter 2025.") == "2025-04-20"

@@ -207,7 +207,23 @@ def scan(text: str, ref: date | None) -> list[TimeExpr]:
         if value and typ == "DATE":
             _set_anchor(ctx, c, value)
     _share_years(out, text)
+    _attach_clocks(out, text, ctx)
     return out
+
+
+_AT = re.compile(r"\s*,?\s*(?:at|around|about|from|by|before|after)?\s*$", re.I)
+
+
+def _attach_clocks(out: list[TimeExpr], text: str, ctx: Ctx) -> None:
+    """ "Monday at 9 a.m.": the clock time takes the day just before it."""
+    for a, b in zip(out, out[1:], strict=False):
+        if not (a.value and b.value and b.type == "TIME" and _DAY.match(a.value)):
+            continue
+        if not _AT.match(text[a.end : b.start]) or b.end - a.start > 60:
+            continue
+        day, _, clock = b.value.partition("T")
+        if ctx.ref is not None and day == ctx.ref.isoformat() or day.startswith("XXXX"):
+            b.value = f"{a.value}T{clock}"
 
 
 _JOINED = re.compile(r"\s*(?:,|and|or|to|through|until|till|-|–|—)\s*(?:early\s+|late\s+)?$", re.I)
