@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -171,6 +172,7 @@ def _extractor(say: Report) -> tuple[Extract | None, str | None]:
     return batch, f"sitrep-claims {version}"
 
 
+@cache  # once per process: the code that was loaded, even if files change meanwhile
 def _code_hash() -> str:
     """A hash of the code and data that extraction uses: when they change, ingest re-extracts."""
     root = Path(__file__).resolve().parent.parent
