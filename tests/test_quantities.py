@@ -373,6 +373,8 @@ def test_vague_unit_from_of_phrase() -> None:
         "The talks ran 10-12 December.",
         "We meet on Monday 21 at six pm, or at 12 noon, or at 7 in the morning.",
         "His number is 123-12-1234.",
+        "Things to watch:\n1) The race.\n2. The money.",
+        "It follows the Constitution of 1780.",
         "The office is open from 8 to 10 a.m.",
         "The S&P 500 and the Nasdaq 100 rose.",
         "She owns two thirds of the firm.",
@@ -431,6 +433,12 @@ def test_model_names_inside_a_counted_phrase() -> None:
 
 def test_one_as_a_pronoun_after_an_adjective() -> None:
     assert q("A large sum, but a modest one next to the budget.") == []
+
+
+def test_a_number_before_a_full_stop_is_still_a_count() -> None:
+    assert q("The death toll rose to 52. Officials said so.") == [
+        ("52", 52, 52, 52, "exact", "person")
+    ]
 
 
 def test_one_of_is_a_count_only_as_a_subject_or_object() -> None:

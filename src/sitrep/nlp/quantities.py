@@ -175,7 +175,13 @@ def _quantities_at(
     y, end = _range_end(t, x, first, lex, blocked)
     if y is None and x.value is not None and x.plain and is_age(t, x, lex):
         return [], x.j
-    if y is not None and x.plain and y.plain and yearlike(x) and (yearlike(y) or y.j == x.j + 2):
+    if (
+        y is not None
+        and x.plain
+        and y.plain
+        and yearlike(x, t)
+        and (yearlike(y, t) or y.j == x.j + 2)
+    ):
         if counted_unit(t, y.j, lex) is None:
             return [], y.j
     if y is not None and lex.age_words & {t.low(first - 1), t.low(first - 2)}:
@@ -186,7 +192,7 @@ def _quantities_at(
     qual, qstart = _qualifier_before(t, first, lex, floor)
     if qual and unit in _DURATIONS and " ".join(t.lows[qstart:first]) in lex.over_is_during:
         qual, qstart = None, first  # 'over five years' is a period, not a bound
-    if y is None and x.plain and yearlike(x) and unit is None and cur is None:
+    if y is None and x.plain and yearlike(x, t) and unit is None and cur is None:
         if qual is None or " ".join(t.lows[qstart:first]) in lex.temporal_quals:
             return [], x.j
     if (
@@ -315,7 +321,7 @@ def _range_end(
     if joiner == "or" and (x.mult != y.mult or y.value > 2 * x.value + x.mult):
         return None, x.j
     if x.value >= y.value and before != "between":
-        if x.plain and y.plain and yearlike(x) and y.value < 100 and joiner in ("-", "–"):
+        if x.plain and y.plain and yearlike(x, t) and y.value < 100 and joiner in ("-", "–"):
             return y, y.j  # '2022-23'
         return None, x.j
     return y, y.j

@@ -47,6 +47,9 @@ _BLOCKED_RE = re.compile(
     )
     + ")"
 )
+_YEAR_PREPOSITIONS = frozenset(
+    ["in", "of", "since", "from", "by", "until", "till", "after", "before", "during", "circa"]
+)
 _ORDINAL_SUFFIX = frozenset(["st", "nd", "rd", "th", "s", "x"])
 _ORDINAL_WORDS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth".split()
@@ -80,6 +83,8 @@ def not_a_count(t: Tokens, x: Num, lex: Lexicon) -> bool:
     w = t.words[i]
     if len(w) > 1 and w[0] == "0" and w[1].isdigit():
         return True  # '015', '007': an identifier
+    if x.plain and len(w) <= 2 and enumerator(t, i):
+        return True
     if t.glued(i):
         prev = t.lows[i - 1]
         if prev[0].isalpha() and code_at(t, i - 1, lex):  # 'USD5m'
@@ -186,5 +191,25 @@ def negative(t: Tokens, i: int, floor: int) -> bool:
     )
 
 
-def yearlike(x: Num) -> bool:
-    return x.plain and x.value is not None and 1800 <= x.value <= 2100 and x.j == x.i + 1
+def yearlike(x: Num, t: Tokens | None = None) -> bool:
+    """A bare 4-digit year: 1800-2100, or from 1000 after 'in', 'of', 'since', ... ."""
+    if not (x.plain and x.value is not None and x.j == x.i + 1 and x.value <= 2100):
+        return False
+    if x.value >= 1800:
+        return True
+    return t is not None and x.value >= 1000 and t.low(x.i - 1) in _YEAR_PREPOSITIONS
+
+
+def enumerator(t: Tokens, i: int) -> bool:
+    """'1) The race', '2. Two justices' after a colon, dash or line break: a list label."""
+    if t.glued(i):
+        return False
+    nxt = t.low(i + 1)
+    if nxt == ")" and t.glued(i + 1):
+        return True
+    if nxt != "." or not t.glued(i + 1) or not t.words[i + 2 : i + 3]:
+        return False
+    if not t.words[i + 2][0].isupper():
+        return False
+    before = t.text[max(0, t.starts[i] - 3) : t.starts[i]]
+    return i == 0 or "\n" in before or t.low(i - 1) in (":", "—", "–", ";")
