@@ -282,3 +282,18 @@ def test_cli_bad_reference(tmp_path: Path) -> None:
     assert res.stdout == ""
     assert len(res.stderr.strip().splitlines()) == 1
     assert "--reference" in res.stderr
+
+
+def test_cli_csv_and_a_bad_line(tmp_path: Path) -> None:
+    src = tmp_path / "mixed.jsonl"
+    src.write_text(
+        '{"id": "a", "text": "Left on Friday.", "published": "2024-12-23"}\nnot json\n',
+        encoding="utf-8",
+    )
+    res = run_cli(str(src), "--format", "csv")
+    assert res.returncode == 1
+    assert res.stdout.splitlines() == [
+        "id,start,end,text,type,value",
+        "a,8,14,Friday,DATE,2024-12-20",
+    ]
+    assert res.stderr.splitlines()[0].startswith(f"sitrep: {src}:2: ")
