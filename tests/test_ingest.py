@@ -95,6 +95,11 @@ def test_text_and_folders(tmp_path: Path) -> None:
         ("top", str(tmp_path / "a/top.txt"), "Two tanks were destroyed."),
     ]
     assert [r.article.id for r in articles(read(tmp_path / "a" / "top.txt"))] == ["top"]
+    (tmp_path / "pictures").mkdir()
+    (tmp_path / "pictures" / "a.png").write_bytes(b"\x89PNG")
+    assert errors(read(tmp_path / "pictures")) == [
+        f"{tmp_path / 'pictures'}: folder holds no files of a kind sitrep reads"
+    ]
 
 
 def test_html_page_metadata(tmp_path: Path) -> None:

@@ -52,9 +52,13 @@ def read_inputs(paths: Iterable[str], fetch_urls: bool = False) -> Iterator[Read
         else:
             p = Path(path)
             if p.is_dir():
+                found = False
                 for f in _walk(p):
+                    found = True
                     rel = f.relative_to(p)
                     yield from read_file(f, _strip_suffix(rel.as_posix()), limit)
+                if not found:
+                    yield InputError(path, "folder holds no files of a kind sitrep reads")
             elif p.exists():
                 yield from read_file(p, _strip_suffix(p.name), limit)
             else:
