@@ -158,6 +158,7 @@ def test_weapon_range_keeps_its_unit_and_qualifier() -> None:
         ("Shelling wounded dozens.", "person"),
         ("The death toll in the city has risen to 35.", "person"),
         ("Six others were wounded.", "person"),
+        ("A group of 20 soldiers crossed.", "person"),
         ("About 100 of its fighter jets took part.", "item"),
     ],
 )
@@ -375,6 +376,7 @@ def test_vague_unit_from_of_phrase() -> None:
         "His number is 123-12-1234.",
         "Things to watch:\n1) The race.\n2. The money.",
         "It follows the Constitution of 1780.",
+        "They met after the Group of 20 summit.",
         "The office is open from 8 to 10 a.m.",
         "The S&P 500 and the Nasdaq 100 rose.",
         "She owns two thirds of the firm.",

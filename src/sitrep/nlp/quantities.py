@@ -349,7 +349,13 @@ def _link(t: Tokens, out: list[Quantity], lex: Lexicon) -> None:
             if label:
                 w = label.group(1).lower()
                 q.unit = "person" if w in lex.person else "item" if w in lex.item else None
-            if prev is not None and prev.unit and t.text[prev.end : q.start].strip() in ("(", "(+"):
+            gap = t.text[prev.end : q.start].strip() if prev is not None else ""
+            if (
+                prev is not None
+                and prev.unit
+                and gap in ("(", "(+")
+                and t.text[q.end : q.end + 1] == ")"
+            ):
                 q.unit = prev.unit
         if prev is not None and prev.unit is None and q.unit is not None:
             between = t.text[prev.end : q.start].strip().lower()

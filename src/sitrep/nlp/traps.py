@@ -163,7 +163,9 @@ def is_age(t: Tokens, x: Num, lex: Lexicon) -> bool:
 def designated(t: Tokens, i: int, lex: Lexicon, floor: int) -> bool:
     """'No. 5', 'No 10', 'Article 5', 'Resolution 2231', 'Leopard 2' (not 'no 5 people')."""
     m = match_before(t, i, lex.designators, floor)
-    return m is not None and not (m[0] == 1 and t.words[i - 1] == "no")
+    if m is None or (m[0] == 1 and t.words[i - 1] == "no"):
+        return False
+    return t.words[i - m[0]][0].isupper() or t.lows[i - m[0]] not in ("group",)
 
 
 def address(t: Tokens, j: int, lex: Lexicon) -> bool:
