@@ -138,6 +138,7 @@ def _find_findings(claims: Iterable[Claim]) -> list[Finding]:
     for rows in buckets.values():
         found, info = _bucket_findings(rows)
         if len(found) > 1:
+            _unique_ids(found)
             _independence(found, info)
         out.extend(found)
     out.sort(key=lambda f: (f.metric, f.subject, f.day or 0, f.id))
@@ -383,13 +384,39 @@ def _display(values: list[str | None]) -> str | None:
     return most_common(given) if given else None
 
 
-def _compatible(a: Finding, b: Finding) -> bool:
-    if a.window is None or b.window is None:
-        if a.window is not None or b.window is not None:
-            return False
-    elif not (a.window[0] <= b.window[1] and b.window[0] <= a.window[1]):
-        return False
-    return not (a.item and b.item and norm(a.item) != norm(b.item))
+def _unique_ids(found: list[Finding]) -> None:
+    """Ids are hashes of what a finding states; two that state it alike get a suffix."""
+    seen: dict[str, int] = {}
+    for f in sorted(found, key=lambda f: (f.id, min(f.claim_ids))):
+        n = seen.get(f.id, 0)
+        seen[f.id] = n + 1
+        if n:
+            f.id = f"{f.id}-{n + 1}"
+
+
+def _peers(found: list[Finding]) -> dict[str, list[Finding]]:
+    """For each finding, the findings of other identities stating its figure at a compatible
+    date (windows sharing a day; an undated finding fits any) and item."""
+    peers: dict[str, list[Finding]] = {f.id: [] for f in found}
+
+    def link(a: Finding, b: Finding) -> None:
+        if a.identity != b.identity and not (a.item and b.item and norm(a.item) != norm(b.item)):
+            peers[a.id].append(b)
+            peers[b.id].append(a)
+
+    dated = sorted((f for f in found if f.window is not None), key=lambda f: f.window or (0, 0))
+    for i, a in enumerate(dated):
+        assert a.window is not None
+        for b in dated[i + 1 :]:
+            assert b.window is not None
+            if b.window[0] > a.window[1]:
+                break
+            link(a, b)
+    undated = [f for f in found if f.window is None]
+    for i, a in enumerate(undated):
+        for b in dated + undated[i + 1 :]:
+            link(a, b)
+    return peers
 
 
 def _independence(found: list[Finding], info: dict[str, Identity]) -> None:
@@ -397,8 +424,9 @@ def _independence(found: list[Finding], info: dict[str, Identity]) -> None:
 
     Distinct identities count; unattributed and unknown sources add none beside a known one,
     and a state adds none beside a body of the same country."""
+    linked = _peers(found)
     for f in found:
-        peers = [g for g in found if g is not f and g.identity != f.identity and _compatible(f, g)]
+        peers = sorted(linked[f.id], key=lambda g: g.id)
         idents = {f.identity} | {g.identity for g in peers}
         whos = [info.get(k, UNATTRIBUTED) for k in idents]
         known = [w for w in whos if w.known]
