@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitrep.errors import UsageError
 from sitrep.nlp.dates import find_timexes, resolve_interval, timex_bounds
@@ -297,3 +299,55 @@ def test_cli_csv_and_a_bad_line(tmp_path: Path) -> None:
         "a,8,14,Friday,DATE,2024-12-20",
     ]
     assert res.stderr.splitlines()[0].startswith(f"sitrep: {src}:2: ")
+
+
+_PIECES = [
+    "on Monday",
+    "last month",
+    "Dec. 23",
+    "in the fall",
+    "2024",
+    "two days ago",
+    "since",
+    "October",
+    "the past two months",
+    "at 9 a.m.",
+    "12/23/2024",
+    "the 1990s",
+    "early",
+    "next week",
+    "a decade",
+    "troops",
+    "said",
+    "will",
+    "May",
+    " ",
+    ", ",
+    ". ",
+    "-",
+    "'s",
+    "Christmas",
+    "the third quarter",
+    "1,100",
+    "every day",
+    "nineteen ninety-six",
+    "\n",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=25).map(" ".join),
+    st.one_of(st.none(), st.dates().map(lambda d: d.isoformat())),
+)
+def test_any_text_gives_ordered_consistent_expressions(text: str, ref: str | None) -> None:
+    found = find_timexes(text, ref)
+    last_end = -1
+    for t in found:
+        assert text[t.start : t.end] == t.text
+        assert t.start >= last_end and t.end > t.start
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        if ref is None and t.value and t.value[:3].isdigit():
+            # no reference date: only years written in the text
+            assert t.value[:3] in text or "nineteen" in t.text
+        last_end = t.end
