@@ -135,10 +135,10 @@ def test_readers_query_while_ingest_writes(tmp_path: Path) -> None:
     assert mode == "wal"
 
 
-def test_two_ingests_at_once_store_each_article_once(db_url: str, tmp_path: Path) -> None:
+def test_two_ingests_at_once_on_a_new_ledger_store_each_article_once(
+    db_url: str, tmp_path: Path
+) -> None:
     folder = generate(tmp_path / "same", 120)
-    with open_store(db_url):
-        pass  # the schema exists before both start
     procs = [ingest(folder, db_url) for _ in range(2)]
     lines = []
     for p in procs:
