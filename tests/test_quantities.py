@@ -377,6 +377,7 @@ def test_vague_unit_from_of_phrase() -> None:
         "Things to watch:\n1) The race.\n2. The money.",
         "It follows the Constitution of 1780.",
         "They met after the Group of 20 summit.",
+        'See <tweet id="728338863698096129">.',
         "The office is open from 8 to 10 a.m.",
         "The S&P 500 and the Nasdaq 100 rose.",
         "She owns two thirds of the firm.",
@@ -435,6 +436,11 @@ def test_model_names_inside_a_counted_phrase() -> None:
 
 def test_one_as_a_pronoun_after_an_adjective() -> None:
     assert q("A large sum, but a modest one next to the budget.") == []
+
+
+def test_symbol_qualifiers_only_when_glued() -> None:
+    assert q("Turnout was ~60%.")[0][4] == "approx"
+    assert q("News. ~ Two players died.")[0][4] == "exact"
 
 
 def test_a_number_before_a_full_stop_is_still_a_count() -> None:

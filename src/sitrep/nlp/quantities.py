@@ -334,7 +334,7 @@ def _change_before(t: Tokens, i: int, lex: Lexicon, window: int = 3) -> bool:
 
 def _qualifier_before(t: Tokens, first: int, lex: Lexicon, floor: int) -> tuple[str | None, int]:
     m = match_before(t, first, lex.qual_before, floor)
-    if m:
+    if m and (t.words[first - 1][0].isalnum() or t.glued(first)):  # '~100', not '~ Two'
         return m[1], first - m[0]
     return None, first
 

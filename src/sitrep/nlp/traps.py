@@ -81,8 +81,8 @@ def not_a_count(t: Tokens, x: Num, lex: Lexicon) -> bool:
     """Digits that belong to a code, date, ordinal or designation rather than a count."""
     i, j = x.i, x.j
     w = t.words[i]
-    if len(w) > 1 and w[0] == "0" and w[1].isdigit():
-        return True  # '015', '007': an identifier
+    if (len(w) > 1 and w[0] == "0" and w[1].isdigit()) or (len(w) >= 10 and w.isdigit()):
+        return True  # '015', '007', '728338863698096129': an identifier
     if x.plain and len(w) <= 2 and enumerator(t, i):
         return True
     if t.glued(i):
