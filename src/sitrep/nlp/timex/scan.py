@@ -126,12 +126,14 @@ def _candidates(text: str, ctx: Ctx) -> list[_Cand]:
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Longest first (earlier rules win ties); drop anything overlapping a kept match."""
     cands.sort(key=lambda c: (c.start - c.end, _PRIORITY[c.rule.name], c.start))
-    taken: list[tuple[int, int]] = []
+    if not cands:
+        return []
+    taken = bytearray(max(c.end for c in cands))  # 1 where a kept match lies
     kept: list[_Cand] = []
     for c in cands:
-        if any(c.start < e and s < c.end for s, e in taken):
+        if taken.find(1, c.start, c.end) >= 0:
             continue
-        taken.append((c.start, c.end))
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         kept.append(c)
     kept.sort(key=lambda c: c.start)
     return kept
