@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 
 import ledger_db
+import test_ingest
 from sitrep.cli import main
 from sitrep.store import open_store
 from test_ingest import PAGE, RSS
 from test_store import river_port
 
 db_url = ledger_db.db_url  # the fixture: SQLite file and PostgreSQL database
+web = test_ingest.web  # the fixture: a local web server
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, list[str]]:
@@ -276,3 +278,23 @@ def test_same_url_twice_in_one_run_keeps_the_first(
     assert summary(err) == "articles: 1 new, 1 unchanged, 0 updated, 0 failed; claims stored: N"
     with open_store(db_url) as store:
         assert [a.id for a in store.articles()] == ["first"]
+
+
+def test_fetch_only_when_asked(
+    web: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "web.db")
+    code, _, err = run(capsys, "ingest", f"{web}/page", "--db", db)
+    assert code == 1
+    assert err[0] == (
+        f"sitrep: {web}/page: is a URL; add --fetch to download it (nothing is fetched without)"
+    )
+    code, _, err = run(capsys, "ingest", f"{web}/page", "--fetch", "--db", db)
+    assert code == 0 and summary(err).startswith("articles: 1 new, 0 unchanged")
+    with open_store(db) as store:
+        (art,) = store.articles()
+    assert (art.id, art.url, art.published) == (
+        "depot-strike",
+        "https://www.valleycourier.example/world/2024/09/14/depot-strike",
+        "2024-09-14",
+    )
