@@ -298,3 +298,18 @@ def test_fetch_only_when_asked(
         "https://www.valleycourier.example/world/2024/09/14/depot-strike",
         "2024-09-14",
     )
+
+
+@pytest.mark.shared
+def test_claims_json_follows_the_claim_schema(
+    db_url: str, shared: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import jsonschema
+
+    schema = json.loads((shared / "spec" / "claim.schema.json").read_text(encoding="utf-8"))
+    ledger(db_url)
+    code, out, _ = run(capsys, "claims", "--db", db_url, "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(rows) == 3
+    for row in rows:
+        jsonschema.validate(row, schema)
