@@ -402,8 +402,9 @@ def h_weekday(m: re.Match[str], ctx: Ctx) -> Result:
 
 TIME = re.compile(
     rf"(?:(?P<mod>around|about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
-    rf"(?:(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am|pm|o['’]clock)"
-    rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])"
+    rf"(?:(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d)(?::(?P<se>[0-5]\d))?)?\s*"
+    rf"(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am|pm|o['’]clock)"
+    rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?::(?P<se24>[0-5]\d))?(?![\d:])"
     rf"|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s+(?:GMT|UTC|hours|hrs|local\s+time)\b)|(?P<named>noon|midnight|midday|mid-?afternoon|mid-?morning))"
     rf"(?![a-z])(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time|hours|hrs)(?![a-z]))?"
     rf"(?:,?\s+(?:on\s+)?(?:(?P<day>{FULL_WD}|today|yesterday|tomorrow|tonight)"
@@ -429,7 +430,7 @@ def h_time(m: re.Match[str], ctx: Ctx) -> Result:
     elif m["h24"] is not None:
         if not m["tz"] and not m["day"]:
             return None
-        clock = f"{int(m['h24']):02d}:{m['mi24']}"
+        clock = f"{int(m['h24']):02d}:{m['mi24']}" + (f":{m['se24']}" if m["se24"] else "")
     else:
         h = int(m["h"])
         ap = m["ap"].lower()
@@ -439,7 +440,7 @@ def h_time(m: re.Match[str], ctx: Ctx) -> Result:
             h += 12
         elif ap.startswith("a") and h == 12:
             h = 0
-        clock = f"{h:02d}:{m['mi'] or '00'}"
+        clock = f"{h:02d}:{m['mi'] or '00'}" + (f":{m['se']}" if m["se"] else "")
     day_word = (m["day"] or "").lower()
     d: date | None = ctx.ref
     if m["mon"] and ctx.ref is not None:
