@@ -159,6 +159,8 @@ def test_weapon_range_keeps_its_unit_and_qualifier() -> None:
         ("The death toll in the city has risen to 35.", "person"),
         ("Six others were wounded.", "person"),
         ("A group of 20 soldiers crossed.", "person"),
+        ("She called half a dozen HP directors.", "person"),
+        ("The vote split 10 MPs.", "person"),
         ("About 100 of its fighter jets took part.", "item"),
     ],
 )

@@ -132,6 +132,7 @@ class Lexicon:
         self.currency_words = phrase_index(data["currency_words"])
         self.measure = phrase_index(data["measure_units"])
         self.glued_only_units = frozenset(data["glued_only_units"])
+        self.uppercase_ok_units = frozenset(data["uppercase_ok_units"])
         self.percent = phrase_index({k: "percent" for k in data["percent_words"]})
         self.age_after = phrase_index({k: True for k in data["age_followers"]})
         self.range_joiners = frozenset(data["range_joiners"])

@@ -74,7 +74,11 @@ def unit_after(t: Tokens, k: int, lex: Lexicon, unit: str | None) -> tuple[str |
         return unit, k
     m = match_at(t, k, lex.measure)
     if m and not (t.lows[k] == "years" and t.low(k + 1) == "old"):
-        if t.lows[k] not in lex.glued_only_units or (t.glued(k) and not glued_word(t, k + 1)):
+        w = t.words[k]
+        acronym = len(w) > 1 and w.isupper() and w not in lex.uppercase_ok_units  # 'HP', 'MI'
+        if not acronym and (
+            t.lows[k] not in lex.glued_only_units or (t.glued(k) and not glued_word(t, k + 1))
+        ):
             return m[1], k + m[0]
     if t.low(k) == "m" and t.glued(k):
         return "m", k + 1
