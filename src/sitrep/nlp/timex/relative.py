@@ -389,7 +389,8 @@ def h_weekday(m: re.Match[str], ctx: Ctx) -> Result:
     elif rel.endswith("day before last"):
         d = ref - timedelta(days=((7 - delta) % 7 or 7) + 1)
     else:
-        tense = ctx.tense(*m.span())
+        # "Friday's attack" names an event that has happened
+        tense = PAST if m["poss"] and not rel else ctx.tense(*m.span())
         if rel == "this" and tense not in (PAST, FUTURE):
             tense = FUTURE if delta and wd > ref.isoweekday() else PAST
         got = ctx.weekday(wd, tense)
