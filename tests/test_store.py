@@ -244,6 +244,7 @@ def test_sources_and_stats(db_url: str) -> None:
     )
     assert stats.metrics == {"casualties.killed": 1, "casualties.wounded": 1, "people.displaced": 1}
     assert stats.schema == LATEST
+    assert stats.outlets == {"(unknown)": 1, "Example News": 1}
 
 
 def test_migrations_on_blank_and_v1_database(db_url: str) -> None:

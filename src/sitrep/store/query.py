@@ -351,7 +351,7 @@ def ledger_stats(conn: Connection, database: str, schema_version: int) -> Stats:
     )
     outlets: dict[Any, Any] = dict(
         conn.execute(
-            select(func.coalesce(articles.c.outlet, ""), func.count())
+            select(func.coalesce(articles.c.outlet, "(unknown)"), func.count())
             .group_by(articles.c.outlet)
             .order_by(func.count().desc(), articles.c.outlet)
         ).all()
