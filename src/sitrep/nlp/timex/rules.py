@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
 
 from . import calendar as cal
 from .context import FUTURE, PAST, Ctx
@@ -45,17 +44,6 @@ DAY_ORDINALS: dict[str, int] = {
 DAYWORD = alt(DAY_ORDINALS)
 YSEP = r"(?:\s*,?\s+(?:of\s+|in\s+)?|\s?[-/]\s?)"
 EDGE = r"(?:early|earlier|late|later|mid|middle|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+last\s+half\s+of|end|end-|the\s+early|the\s+late|the\s+mid)"
-EDGE_MOD = {
-    "early": "START",
-    "earlier": "START",
-    "late": "END",
-    "later": "END",
-    "mid": "MID",
-    "middle": "MID",
-    "end": "END",
-    "beginning": "START",
-    "start": "START",
-}
 
 _MAY_CUE = re.compile(
     r"(?:\b(?:in|since|by|until|till|of|during|from|through|to|late|early|mid|last|next|this|"
@@ -81,10 +69,6 @@ _UNAMBIGUOUS = {w for w in list(MONTHS) + list(WEEKDAYS) if len(w) > 5 and w not
 def _cap(word: str) -> bool:
     """Capitalised, or a name that is a date word in any case ("january", "friday")."""
     return word[:1].isupper() or word.lower() in _UNAMBIGUOUS
-
-
-def _year(text: str) -> int:
-    return int(text)
 
 
 def _with_year(
@@ -386,7 +370,3 @@ def h_holiday(m: re.Match[str], ctx: Ctx) -> Result:
     else:
         d2 = this_year
     return ("DATE", cal.day(d2)) if d2 else None
-
-
-def day_value(d: date | None) -> str | None:
-    return cal.day(d) if d else None
