@@ -180,7 +180,7 @@ def _number_exclusion(text: str, results: list[dict[str, Any]]) -> str | None:
             return "no subtype (percent/ordinal-like)"
     if re.search(r"\d/\d+/\d", text):
         return "a date (sitrep does not report dates)"
-    if re.search(r"\d{10,}|(?<![\d,.])0\d", text):
+    if re.search(r"\d{10,}|(?<!\d )(?<!\d\u202f)(?<![\d,.])0\d", text):
         return "10+ digits or a leading zero: identifiers, not counts"
     if re.search(r"\d\s*,\s+\d|\d,\d{1,3},|nrs\.|phone|\+\d-|SCP-|\d\.\d+\.\d", text):
         return "lists, phone numbers, designations and IP-like strings"
