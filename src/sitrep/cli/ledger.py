@@ -13,7 +13,9 @@ from ..output import write
 from .app import FORMAT_OPTION, Format, State, app, check_date, info, warn
 
 DB_OPTION = typer.Option(
-    None, "--db", help="Ledger: SQLite file or postgresql:// URL [default: setting db, sitrep.db]."
+    None,
+    "--db",
+    help="Ledger: SQLite file or postgresql:// URL (default: the db setting, sitrep.db).",
 )
 SINCE_OPTION = typer.Option(None, "--since", help="On or after this day (YYYY-MM-DD).")
 UNTIL_OPTION = typer.Option(None, "--until", help="On or before this day (YYYY-MM-DD).")
