@@ -191,6 +191,8 @@ def digits_value(s: str, count_follows: bool) -> Decimal | None:
                 return Decimal(s.replace(",", ""))
             if len(rest) == 1 and len(rest[0]) <= 2:
                 return Decimal(f"{head}.{rest[0]}")
+            if re.fullmatch(r"\d{1,2}(?:,\d\d)+,\d{3}", s):  # Indian grouping: '1,00,000'
+                return Decimal(s.replace(",", ""))
             return None
         if "." in s:
             head, *rest = s.split(".")
