@@ -11,13 +11,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..errors import InputError
 from ..ingest import Read, article_key, read_inputs, text_hash
 from ..records import Article, Claim
 from .write import NEW, UNCHANGED
+
+if TYPE_CHECKING:
+    from . import Store
 
 BATCH = 32
 Report = Callable[[str], None]
@@ -44,7 +47,7 @@ class IngestSummary:
 
 
 def ingest(
-    store: Any,
+    store: Store,
     paths: Iterable[str],
     fetch: bool = False,
     warn: Report | None = None,
@@ -72,7 +75,7 @@ def ingest(
 class _Run:
     """One ingest: what is waiting for extraction, and what this run has already seen."""
 
-    def __init__(self, store: Any, say: Report, tick: Report) -> None:
+    def __init__(self, store: Store, say: Report, tick: Report) -> None:
         self.store = store
         self.say = say
         self.tick = tick
