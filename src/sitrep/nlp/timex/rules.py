@@ -47,7 +47,7 @@ EDGE = r"(?:early|earlier|late|later|mid|middle|the\s+end\s+of|the\s+beginning\s
 
 _MAY_CUE = re.compile(
     r"(?:\b(?:in|since|by|until|till|of|during|from|through|to|late|early|mid|last|next|this|"
-    r"and|or|before|after)\s+|-)$",
+    r"and|or|before|after|the|a|early|late)\s+|-)$",
     re.I,
 )
 
