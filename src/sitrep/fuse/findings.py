@@ -235,6 +235,8 @@ def _overlaps(a: _Row, b: _Row) -> bool:
 
 def _time_clusters(rows: list[_Row]) -> list[list[_Row]]:
     """Clusters in which every claim's statement window shares one common day."""
+    if len(rows) == 1:
+        return [rows]
     undated = [r for r in rows if r.lo is None]
     dated = sorted((r for r in rows if r.lo is not None), key=lambda r: (r.lo, r.hi, _order(r)))
     clusters: list[list[_Row]] = []
@@ -278,6 +280,8 @@ def _place_split(rows: list[_Row]) -> list[list[_Row]]:
     """Different items split; different locations split only where one article gives the same
     figure for two places (a table by region). Across articles a place often differs by
     extraction alone ("said in Seoul" against "in Kursk"), so there it does not."""
+    if len(rows) == 1:
+        return [rows]
     out = []
     for part in _split_on(rows, "item"):
         seen: dict[str, str] = {}
@@ -301,7 +305,8 @@ def _voices(groups: dict[str, list[_Row]]) -> dict[str, Source]:
 
 
 def _finding(rows: list[_Row], source: Source | None) -> Finding:
-    rows.sort(key=_order)
+    if len(rows) > 1:
+        rows.sort(key=_order)
     claims = [r.claim for r in rows]
     first = claims[0]
     quals = [c.quantity.qualifier for c in claims if c.quantity]
