@@ -93,7 +93,7 @@ def _policy(policy: str | None) -> str:
 
 def _finish() -> None:
     if _Failures.count:
-        info(f"{_Failures.count} input lines failed")
+        info(f"{_Failures.count} bad claim input(s) skipped")
         _Failures.count = 0
         raise typer.Exit(1)
 
@@ -229,13 +229,14 @@ def export(
     pol = _policy(policy)
     from ..fuse.export import UCDP_COLUMNS, select_series, ucdp_rows
 
+    if str(ucdp) != "-":
+        _check_out(ucdp)
     result = _fuse(db, claim_files, metric, subject, by_location)
     result.series = select_series(result.series, metric, subject)
     rows = ucdp_rows(result.timelines(pol))
     if str(ucdp) == "-":
         n = write(rows, "csv", UCDP_COLUMNS)
     else:
-        _check_out(ucdp)
         with ucdp.open("w", encoding="utf-8", newline="") as out:
             n = write(rows, "csv", UCDP_COLUMNS, out=out)
         info(f"{n} rows written to {ucdp}")
@@ -260,10 +261,10 @@ def report(
     from ..fuse.export import select_findings, select_series
     from ..report.html import render
 
+    _check_out(out)
     result = _fuse(db, claim_files, metric, subject, by_location)
     result.series = select_series(result.series, metric, subject)
     result.findings = select_findings(result.findings, metric, subject)
-    _check_out(out)
     out.write_text(render(result, policy=pol, as_of=as_of, title=title), encoding="utf-8")
     print(out)
     _finish()
