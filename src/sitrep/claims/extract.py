@@ -135,9 +135,21 @@ def prepare(article: Article) -> Prepared:
     for i, s in enumerate(sents):
         c = find_cues(s.text)
         cues.append(c)
-        if by_q[i] and c or (c and _has_thing(s.text)):
+        if c and _needs_parse(s.text, by_q[i], c):
             parse_ids.append(i)
     return Prepared(sents, by_q, by_t, cues, parse_ids)
+
+
+def _needs_parse(text: str, qs: list[Quantity], cues: list[Cue]) -> bool:
+    """Parse only sentences that can give a claim: a count with a cue that fits it, or a
+    weapon or troop phrase with a transfer, use or deployment cue."""
+    if any(_countable(text, q) for q in qs):
+        return True
+    if not _has_thing(text):
+        return False
+    return any(
+        {"materiel.supplied", "materiel.used", "personnel.deployed"} & c.metrics() for c in cues
+    )
 
 
 def _has_thing(text: str) -> bool:
@@ -183,7 +195,7 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
         if tables.LINE.match(sent.text):
             out.extend(_table_claims(article, sent, prep.quantities[si], table, state))
             continue
-        tables.observe(table, sent.text, ments, main, state.published)
+        tables.observe(table, sent.text, ments, main, state.published, prep.cues[si])
         cands = (
             candidates(
                 sent.text[dl:] if False else sent.text,

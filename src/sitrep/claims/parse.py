@@ -12,7 +12,18 @@ from typing import Any, NamedTuple, TypeVar
 from ..nlp.pipeline import load_model
 
 T = TypeVar("T")
-DISABLED = ("ner", "lemmatizer")
+DISABLED = ("ner", "lemmatizer", "attribute_ruler")
+# Penn Treebank tag -> universal POS, standing in for the (slow) attribute ruler.
+UPOS = {
+    "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "JJ": "ADJ", "JJR": "ADJ",
+    "JJS": "ADJ", "AFX": "ADJ", "CD": "NUM", "MD": "AUX", "RB": "ADV", "RBR": "ADV",
+    "RBS": "ADV", "WRB": "ADV", "IN": "ADP", "RP": "ADP", "DT": "DET", "PDT": "DET",
+    "WDT": "DET", "PRP": "PRON", "PRP$": "PRON", "WP": "PRON", "WP$": "PRON", "EX": "PRON",
+    "CC": "CCONJ", "TO": "PART", "POS": "PART", "SYM": "SYM", "FW": "X", "LS": "X",
+    "ADD": "X", "XX": "X", "UH": "INTJ", "HYPH": "PUNCT", "NFP": "PUNCT", ",": "PUNCT",
+    ".": "PUNCT", ":": "PUNCT", "``": "PUNCT", "''": "PUNCT", "-LRB-": "PUNCT",
+    "-RRB-": "PUNCT", "$": "SYM", "_SP": "SPACE",
+}
 
 
 class Tok(NamedTuple):
@@ -27,7 +38,7 @@ class Tok(NamedTuple):
     head: int
 
 
-def parse(items: Iterable[tuple[str, T]], batch_size: int = 64) -> Iterator[tuple[list[Tok], T]]:
+def parse(items: Iterable[tuple[str, T]], batch_size: int = 256) -> Iterator[tuple[list[Tok], T]]:
     """Parse (sentence, context) pairs; yield (tokens, context) in the same order."""
     nlp = load_model(DISABLED)
     for doc, ctx in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
@@ -35,7 +46,16 @@ def parse(items: Iterable[tuple[str, T]], batch_size: int = 64) -> Iterator[tupl
 
 
 def _tokens(doc: Any) -> list[Tok]:
-    return [Tok(t.i, t.idx, t.idx + len(t.text), t.text, t.pos_, t.dep_, t.head.i) for t in doc]
+    return [Tok(t.i, t.idx, t.idx + len(t.text), t.text, _pos(t.tag_, t.dep_), t.dep_, t.head.i)
+            for t in doc]
+
+
+def _pos(tag: str, dep: str) -> str:
+    if tag.startswith("VB"):
+        return "AUX" if dep in ("aux", "auxpass") else "VERB"
+    if tag == "IN" and dep == "mark":
+        return "SCONJ"
+    return UPOS.get(tag, "X")
 
 
 def token_at(toks: list[Tok], pos: int) -> Tok | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..nlp.dates import resolve_interval
-from ..nlp.metrics import find_cues, is_weapon_word, noun_class
+from ..nlp.metrics import Cue, find_cues, is_weapon_word, noun_class
 from ..records import Quantity
 from .context import Ment, Said
 from .roles import normalise_item
@@ -34,9 +34,9 @@ class TableContext:
 
 
 def observe(ctx: TableContext, text: str, ments: list[Ment], main: Said | None,
-            published: str | None) -> None:
+            published: str | None, cues: list[Cue] | None = None) -> None:
     """Update the context from an ordinary sentence."""
-    for cue in find_cues(text):
+    for cue in find_cues(text) if cues is None else cues:
         if "total" in cue.families and re.match(r"loss|casualt", cue.text, re.IGNORECASE):
             near = [m for m in ments if cue.start - 30 <= m.start < cue.start and m.party]
             if near:

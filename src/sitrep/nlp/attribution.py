@@ -140,7 +140,7 @@ _TRAILER = re.compile(
     r"^\s*(?:(?:on|in|at|last|earlier|this|late|to|via|during|after|from|before|through|"
     r"over|with|by|afterward|afterwards|later|yesterday|today|tonight|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|reporters|journalists|lawmakers|"
-    r"parliament|a|an|the|his|her|their|its|state|local)\b(?:\s*(?:\d[\d,.]*|[^\s,;]+)){0,7})?"
+    r"parliament|a|an|the|his|her|their|its|state|local)\b(?:\s+[^\s,;]+(?:,\d+)*){0,7})?"
     r"\s*(?:[.!?\"”)]*\s*$|,(?=\s|$))",
     re.IGNORECASE,
 )

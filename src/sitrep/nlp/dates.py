@@ -10,6 +10,18 @@ next, scheduled, expected to). Without a reference date, absolute expressions ke
 values, underspecified ones use X ("XXXX-12-25", "XXXX-WXX-1") and deictic ones
 ("last month", "yesterday") get value None.
 
+Values (reference 2024-12-23, a Monday): "last week" 2024-W51, "this week" 2024-W52,
+"last month" 2024-11, "in the fall" 2024-FA, "last winter" 2023-WI (winter belongs to the
+year of its December), "the third quarter" 2024-Q3, "the first half of 2024" 2024-H1,
+"last year" 2023, "early December" 2024-12 (TIMEX3 keeps early/mid/late in a mod we do not
+output), "on Monday" 2024-12-23 (the latest on or before, unless the clause is future),
+"two days ago" 2024-12-21, "a decade" P10Y, "the past two months" P2M, "three hours" PT3H,
+"daily" P1D (SET), "now" PRESENT_REF, "recently" PAST_REF, "the 1990s" 199 and "1990s"
+199X (as TimeBank writes them), "Christmas" with no reference XXXX-12-25.
+A month-day without a year weighs the tense against distance ("since the war began on
+Oct. 7" in August is last year's). Anaphoric expressions ("two days later", "that day",
+"the following year", "a year earlier") count from the last explicit date before them.
+
 Public: `find_timexes`, `governing_times`, `resolve_interval`, `timex_bounds`; the spaCy
 component `sitrep_dates_v1` lives in `sitrep.nlp.timex.component` (importing it registers it),
 so that this module stays free of spaCy.
