@@ -192,24 +192,11 @@ def _quantities_at(
     qual, qstart = _qualifier_before(t, first, lex, floor)
     if qual and unit in _DURATIONS and " ".join(t.lows[qstart:first]) in lex.over_is_during:
         qual, qstart = None, first  # 'over five years' is a period, not a bound
-    if y is None and x.plain and yearlike(x, t) and unit is None and cur is None:
-        if qual is None or " ".join(t.lows[qstart:first]) in lex.temporal_quals:
-            return [], x.j
-    if (
-        y is None
-        and x.plain
-        and unit in (None, "person", "item")
-        and designated(t, first, lex, floor)
-    ):
-        return [], x.j  # 'Flight 103 that killed', 'Article 5', 'No. 5'
+    if y is None and x.plain and _named_number(t, x, first, unit, qual, qstart, lex, floor):
+        return [], x.j
     if unit is None and (not t.is_alpha(end) or t.lows[end] in lex.stop):
         if match_before(t, qstart, lex.person_verbs, floor) or _person_context(t, qstart, lex):
             unit = "person"  # 'killed 12', 'the death toll rose to 35'; not 'killed 5 cows'
-    if y is None and x.plain and cur is None and len(t.words[i]) == 4 and qual is None:
-        if t.is_alpha(i - 1) and t.words[i - 1][0].isupper() and i - 1 >= floor:
-            return [], x.j  # 'Panzerhaubitze 2000
-    if x.plain and unit is None and address(t, x.j, lex):
-        return [], x.j
     if y is not None:
         start = first
         if t.low(first - 1) in ("between", "from") and first - 1 >= floor:
@@ -228,6 +215,32 @@ def _quantities_at(
         qual = "approx" if x.approx else "exact"
         qstart = first
     return [_make(t, qstart, end, x, qual, unit)], end
+
+
+def _named_number(
+    t: Tokens,
+    x: Num,
+    first: int,
+    unit: str | None,
+    qual: str | None,
+    qstart: int,
+    lex: Lexicon,
+    floor: int,
+) -> bool:
+    """A bare number that names rather than counts: a year ('in 2024', but not 'some 2000
+    soldiers'), a reference ('Article 5', 'Flight 103'), a model ('Panzerhaubitze 2000'),
+    an address ('10 Downing Street')."""
+    money = first < x.i
+    if yearlike(x, t) and unit is None and not money:
+        if qual is None or " ".join(t.lows[qstart:first]) in lex.temporal_quals:
+            return True
+    if unit in (None, "person", "item") and designated(t, first, lex, floor):
+        return True
+    i = x.i
+    if not money and len(t.words[i]) == 4 and qual is None and i - 1 >= floor:
+        if t.is_alpha(i - 1) and t.words[i - 1][0].isupper():
+            return True
+    return unit is None and address(t, x.j, lex)
 
 
 def _make(
