@@ -26,9 +26,15 @@ from sitrep.records import Article  # noqa: E402
 PARTIES = ["Russia", "Ukraine", "North Korea", "Israel", "Sudan", "Iran", "Myanmar", "Ethiopia"]
 PLACES = ["Kharkiv", "Kursk", "Gaza", "El Fasher", "Sagaing", "Amhara", "Odesa", "Rafah"]
 SOURCES = [
-    "the health ministry", "Ukraine's air force", "the National Intelligence Service",
-    "regional governor Oleh Kiper", "the United Nations", "the Pentagon",
-    "Kremlin spokesman Dmitry Peskov", "local officials", "the army spokesman",
+    "the health ministry",
+    "Ukraine's air force",
+    "the National Intelligence Service",
+    "regional governor Oleh Kiper",
+    "the United Nations",
+    "the Pentagon",
+    "Kremlin spokesman Dmitry Peskov",
+    "local officials",
+    "the army spokesman",
 ]
 FIGURES = [
     "At least {n} civilians were killed and {m} wounded in {place} on {day}, {src} said.",
@@ -66,9 +72,15 @@ def article(i: int, words: int, rnd: random.Random) -> Article:
     while count < words:
         if rnd.random() < 0.55:
             s = rnd.choice(FIGURES).format(
-                n=rnd.randint(2, 20_000), m=rnd.randint(2, 40_000), k=rnd.randint(2, 90),
-                p=p, q=q, place=rnd.choice(PLACES), src=rnd.choice(SOURCES),
-                day=rnd.choice(DAYS), month=rnd.choice(MONTHS),
+                n=rnd.randint(2, 20_000),
+                m=rnd.randint(2, 40_000),
+                k=rnd.randint(2, 90),
+                p=p,
+                q=q,
+                place=rnd.choice(PLACES),
+                src=rnd.choice(SOURCES),
+                day=rnd.choice(DAYS),
+                month=rnd.choice(MONTHS),
             )
             s = s[0].upper() + s[1:]
         else:
@@ -78,8 +90,9 @@ def article(i: int, words: int, rnd: random.Random) -> Article:
     lines.append("KYIV, May 6 (Bench Wire) - " + " ".join(body[:2]))
     for k in range(2, len(body), 3):
         lines.append(" ".join(body[k : k + 3]))
-    return Article(id=f"bench-{i}", text="\n".join(lines), outlet="Bench Wire",
-                   published="2024-05-06")
+    return Article(
+        id=f"bench-{i}", text="\n".join(lines), outlet="Bench Wire", published="2024-05-06"
+    )
 
 
 def main() -> None:

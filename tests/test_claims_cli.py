@@ -106,7 +106,9 @@ def test_bad_published_option_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_table_format_is_for_people(tmp_path: Path) -> None:
     path = tmp_path / "s.txt"
-    path.write_text("The health ministry said 27 people were killed in the strike.", encoding="utf-8")
+    path.write_text(
+        "The health ministry said 27 people were killed in the strike.", encoding="utf-8"
+    )
     proc = _run("extract", str(path), "--published", "2024-02-02", "--format", "table")
     assert proc.returncode == 0, proc.stderr
     assert "casualties.killed" in proc.stdout and "27" in proc.stdout

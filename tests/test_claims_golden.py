@@ -42,7 +42,9 @@ def _matches(c: Claim, want: dict[str, Any]) -> bool:
             ):
                 return False
         elif key == "via":
-            if not any(value.lower() in (v["name"] + (v["mention"] or "")).lower() for v in j["via"]):
+            if not any(
+                value.lower() in (v["name"] + (v["mention"] or "")).lower() for v in j["via"]
+            ):
                 return False
         elif key == "item":
             if j["item"] is None or value.lower() not in j["item"].lower():
@@ -75,26 +77,75 @@ def test_golden(path: Path) -> None:
 
 # Our own expectations for the seed article (../shared/seed), by metric, subject and figure.
 SEED_EXPECT: list[dict[str, Any]] = [
-    {"metric": "casualties.total", "subject": "North Korea", "value": 1100, "qualifier": "approx",
-     "source": "intelligence", "modality": "estimated"},
-    {"metric": "casualties.killed", "subject": "North Korea", "value": 100,
-     "qualifier": "at_least", "stated": "2024-12-20"},
-    {"metric": "casualties.wounded", "subject": "North Korea", "value": 1000,
-     "stated": "2024-12-20"},
-    {"metric": "casualties.total", "subject": "North Korea", "value": 200,
-     "qualifier": "more_than", "source": "Countering Disinformation", "stated": "2024-12-18"},
-    {"metric": "personnel.deployed", "subject": "North Korea", "recipient": "Russia",
-     "value": 10000, "source": None, "stated": "2024-FA"},
-    {"metric": "materiel.used", "subject": "Russia", "value": 60, "item": "KN-23",
-     "stated": "2024-12"},
-    {"metric": "materiel.supplied", "subject": "North Korea", "value": None, "item": "240 mm",
-     "source": "Joint Chiefs"},
+    {
+        "metric": "casualties.total",
+        "subject": "North Korea",
+        "value": 1100,
+        "qualifier": "approx",
+        "source": "intelligence",
+        "modality": "estimated",
+    },
+    {
+        "metric": "casualties.killed",
+        "subject": "North Korea",
+        "value": 100,
+        "qualifier": "at_least",
+        "stated": "2024-12-20",
+    },
+    {
+        "metric": "casualties.wounded",
+        "subject": "North Korea",
+        "value": 1000,
+        "stated": "2024-12-20",
+    },
+    {
+        "metric": "casualties.total",
+        "subject": "North Korea",
+        "value": 200,
+        "qualifier": "more_than",
+        "source": "Countering Disinformation",
+        "stated": "2024-12-18",
+    },
+    {
+        "metric": "personnel.deployed",
+        "subject": "North Korea",
+        "recipient": "Russia",
+        "value": 10000,
+        "source": None,
+        "stated": "2024-FA",
+    },
+    {
+        "metric": "materiel.used",
+        "subject": "Russia",
+        "value": 60,
+        "item": "KN-23",
+        "stated": "2024-12",
+    },
+    {
+        "metric": "materiel.supplied",
+        "subject": "North Korea",
+        "value": None,
+        "item": "240 mm",
+        "source": "Joint Chiefs",
+    },
     {"metric": "materiel.supplied", "subject": "North Korea", "value": None, "item": "170 mm"},
-    {"metric": "casualties.total", "subject": "North Korea", "value": 300,
-     "qualifier": "vague", "source": "Pentagon", "modality": "estimated"},
-    {"metric": "materiel.supplied", "subject": "North Korea", "value": None,
-     "item": "ballistic missile", "source": "Defense Express", "modality": "possible",
-     "stated": "2024-12-21"},
+    {
+        "metric": "casualties.total",
+        "subject": "North Korea",
+        "value": 300,
+        "qualifier": "vague",
+        "source": "Pentagon",
+        "modality": "estimated",
+    },
+    {
+        "metric": "materiel.supplied",
+        "subject": "North Korea",
+        "value": None,
+        "item": "ballistic missile",
+        "source": "Defense Express",
+        "modality": "possible",
+        "stated": "2024-12-21",
+    },
 ]
 
 

@@ -11,7 +11,9 @@ from sitrep.nlp.modality import modality
 
 
 def test_sentences_keep_offsets_and_abbreviations() -> None:
-    text = "Rep. Kim said on Jan. 5 that U.S. officials agreed.\nTwo were hurt. \"It ended,\" he said."
+    text = (
+        'Rep. Kim said on Jan. 5 that U.S. officials agreed.\nTwo were hurt. "It ended," he said.'
+    )
     sents = split_sentences(text)
     assert [s.text for s in sents] == [
         "Rep. Kim said on Jan. 5 that U.S. officials agreed.",
@@ -81,9 +83,7 @@ def test_attribution_styles() -> None:
     assert _frames("Thirty people died, the ministry said on Friday.") == [
         ("the ministry", "post", [])
     ]
-    assert _frames("Thirty died, according to local medics.") == [
-        ("local medics", "according", [])
-    ]
+    assert _frames("Thirty died, according to local medics.") == [("local medics", "according", [])]
     assert _frames("Twelve people were hurt, says the mayor") == [("the mayor", "post", [])]
     assert _frames('"We lost 40 men," Colonel Ivan Petrenko told reporters.') == [
         ("Colonel Ivan Petrenko", "post", [])
@@ -102,9 +102,9 @@ def test_attribution_relays_and_appositions() -> None:
     assert got[1][0] == "the agency"
     assert _frames("Maria Lopez, the head of the relief group, said 80 families fled.") == [
         ("the head of the relief group", "post", [])
-    ] or _frames("Maria Lopez, the head of the relief group, said 80 families fled.")[0][0].startswith(
-        "Maria Lopez"
-    )
+    ] or _frames("Maria Lopez, the head of the relief group, said 80 families fled.")[0][
+        0
+    ].startswith("Maria Lopez")
 
 
 def test_not_a_speaker() -> None:

@@ -22,8 +22,13 @@ from sitrep.records import Article
 
 BASELINE = Path(__file__).parent / "eval_baseline.json"
 FIGURES = ("precision", "recall", "f1")
-ACCURACIES = ("source_accuracy", "stated_accuracy", "stated_resolved_accuracy",
-              "qualifier_accuracy", "when_accuracy")
+ACCURACIES = (
+    "source_accuracy",
+    "stated_accuracy",
+    "stated_resolved_accuracy",
+    "qualifier_accuracy",
+    "when_accuracy",
+)
 
 
 def _scorer(shared: Path) -> ModuleType:
@@ -43,7 +48,9 @@ def _article(raw: dict[str, Any]) -> Article:
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def measure(shared: Path) -> dict[str, Any]:
@@ -52,8 +59,9 @@ def measure(shared: Path) -> dict[str, Any]:
     corpus = shared / "corpus"
     raw = _jsonl(corpus / "dev.jsonl")
     preds = [c.to_json() for _, cs in extract_batch(_article(r) for r in raw) for c in cs]
-    dev, _ = score.score(_jsonl(corpus / "dev_gold.jsonl"), preds,
-                         {r["id"]: r.get("published") for r in raw})
+    dev, _ = score.score(
+        _jsonl(corpus / "dev_gold.jsonl"), preds, {r["id"]: r.get("published") for r in raw}
+    )
     meta = json.loads((shared / "seed" / "meta.json").read_text(encoding="utf-8"))
     text = (shared / "seed" / meta["text_file"]).read_text(encoding="utf-8")
     seed_art = Article(id=meta["id"], text=text, published=meta["published"], title=meta["title"])

@@ -145,8 +145,10 @@ class ArticleState:
             head = _best_mention([m for m in inside if m.end <= cut])
             if head is not None and head.type not in ("country", "place", "weapon"):
                 best = head
-        if best is not None and best.type != "weapon" and not (
-            best.type == "place" and is_anaphor(p)
+        if (
+            best is not None
+            and best.type != "weapon"
+            and not (best.type == "place" and is_anaphor(p))
         ):
             src = catalog().as_source(best.entity, phrase.strip())
             return Said(src, party=best.party)
@@ -181,8 +183,9 @@ class ArticleState:
             said = Said(catalog().as_source(ent, label.title()), party=catalog().party_of(ent))
             said.stated = self.last.stated if self.last else None
         elif self.last is not None:
-            said = Said(self.last.source, list(self.last.via), self.last.party,
-                        stated=self.last.stated)
+            said = Said(
+                self.last.source, list(self.last.via), self.last.party, stated=self.last.stated
+            )
         else:
             return
         self.line_speaker[sent.line] = said
@@ -327,8 +330,10 @@ def _governs_verb(text: str, f: Frame, t: TimeExpr) -> bool:
     vend = f.verb_start + len(f.verb)
     if f.style == "count":
         return False
-    if f.style == "according" and f.end <= t.start and re.fullmatch(
-        r"\s*(?:in|on|at|during)?\s*", text[f.end : t.start]
+    if (
+        f.style == "according"
+        and f.end <= t.start
+        and re.fullmatch(r"\s*(?:in|on|at|during)?\s*", text[f.end : t.start])
     ):
         return True  # "according to HUR in December"
     if t.start >= vend:

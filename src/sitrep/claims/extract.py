@@ -15,8 +15,8 @@ from ..nlp.metrics import (
     find_cues,
     is_weapon_word,
     money_excluded,
-    noun_class,
     non_claim_context,
+    noun_class,
 )
 from ..nlp.modality import modality
 from ..nlp.quantities import find_quantities
@@ -226,18 +226,21 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
             if claim is not None:
                 out.append(claim)
         if main is not None:
-            stated, t = state.stated_for(main, sent, prep.times[si], carried_main)
-            state.remember(main, sent, stated, t)
-        elif resolved:
-            pass
+            stated, used = state.stated_for(main, sent, prep.times[si], carried_main)
+            state.remember(main, sent, stated, used)
     claims = dedupe(out)
     for n, c in enumerate(claims, start=1):
         c.id = f"{article.id}#{n}"
     return claims
 
 
-def _table_claims(article: Article, sent: Sentence, qs: list[Quantity],
-                  table: tables.TableContext, state: ArticleState) -> list[Claim]:
+def _table_claims(
+    article: Article,
+    sent: Sentence,
+    qs: list[Quantity],
+    table: tables.TableContext,
+    state: ArticleState,
+) -> list[Claim]:
     out = []
     said = table.said
     stated = said.stated if said and said.stated else state.published
@@ -246,10 +249,22 @@ def _table_claims(article: Article, sent: Sentence, qs: list[Quantity],
         q2 = replace(q, unit="person" if metric.startswith("casualties") else "item")
         if q2.qualifier == "exact" and q2.value is not None:
             q2 = replace(q2, low=q2.value, high=q2.value)
-        out.append(Claim(article=article, text=sent.text, span=(sent.start, sent.end),
-                         metric=metric, subject=table.subject or "", quantity=_absolute(q2, sent),
-                         source=said.source if said else None, stated=stated, modality="asserted",
-                         item=item, via=list(said.via) if said else [], when=when))
+        out.append(
+            Claim(
+                article=article,
+                text=sent.text,
+                span=(sent.start, sent.end),
+                metric=metric,
+                subject=table.subject or "",
+                quantity=_absolute(q2, sent),
+                source=said.source if said else None,
+                stated=stated,
+                modality="asserted",
+                item=item,
+                via=list(said.via) if said else [],
+                when=when,
+            )
+        )
     return out
 
 
@@ -430,11 +445,15 @@ def _unquantified(
             r"\s*,?\s*(?:that|which)?\s*(?:include|included|including|such as)\b", text[t.end :]
         ):
             continue  # "weapons that included Kinzhal missiles": the named ones are the claims
-        if re.search(r"\b(?:" + lexicon()["non_weapon_modifiers"] + r")\s+$", text[: t.start], re.I):
+        if re.search(
+            r"\b(?:" + lexicon()["non_weapon_modifiers"] + r")\s+$", text[: t.start], re.I
+        ):
             continue
         if any(
             0 <= t.start - b < 60
-            and re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}(?:and|of)\s+(?:[\w-]+\s+){0,2}", text[b : t.start])
+            and re.fullmatch(
+                r"\s+(?:[\w-]+\s+){0,3}(?:and|of)\s+(?:[\w-]+\s+){0,2}", text[b : t.start]
+            )
             for a, b in qspans
         ):
             continue  # "13,000 containers of munitions", "139 drones and decoy drones"
@@ -459,7 +478,9 @@ def _unquantified(
         cue = _nearest_cue(cues, text, start, t.end, cls)
         if cue is None:
             continue
-        if re.search(r"\bto\s+$|\bhelp\w*\s+(?:[\w-]+\s+){0,3}$", text[: cue.start]) and not re.search(
+        if re.search(
+            r"\bto\s+$|\bhelp\w*\s+(?:[\w-]+\s+){0,3}$", text[: cue.start]
+        ) and not re.search(
             r"\b(?:plans?|planning|preparing|prepares|intends?|set|going|ready|agreed|decided|"
             r"pledged|promised|expected|likely|is|are|was|were|began|begun|started|continue[sd]?)"
             r"\s+to\s+$",
@@ -573,8 +594,11 @@ def build(
         stated,
         state.published,
     )
-    if source is None and when and "/" not in when and not re.search(
-        r"\bsince\b", text, re.IGNORECASE
+    if (
+        source is None
+        and when
+        and "/" not in when
+        and not re.search(r"\bsince\b", text, re.IGNORECASE)
     ):
         stated = when  # an unattributed background fact: stated when it happened
     location = _location(text, ments, cand)
@@ -646,10 +670,13 @@ def _clause_start(text: str, pos: int, said: Said | None) -> int:
     ):
         floor = said.frame.verb_start + len(said.frame.verb)
     seg = text[floor:pos]
-    m = None
-    for m in re.finditer(r",\s+(?:and\s+|but\s+|while\s+|as\s+)?|;\s*|\bthat\s+|\bwhile\s+", seg):
-        pass
-    return floor + (m.end() if m else 0)
+    ends = [
+        m.end()
+        for m in re.finditer(
+            r",\s+(?:and\s+|but\s+|while\s+|as\s+)?|;\s*|\bthat\s+|\bwhile\s+", seg
+        )
+    ]
+    return floor + (ends[-1] if ends else 0)
 
 
 def _window(text: str, cand: Cand, said: Said | None) -> str:
@@ -704,8 +731,13 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
                 q.high if q.value is None else None,
             )
         else:
-            k = (c.metric, c.subject, (c.item or "").lower(), c.source.name if c.source else None,
-                 c.modality)
+            k = (
+                c.metric,
+                c.subject,
+                (c.item or "").lower(),
+                c.source.name if c.source else None,
+                c.modality,
+            )
         if k not in best:
             best[k] = c
             order.append(k)
@@ -713,8 +745,12 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
             best[k] = c
     kept = [best[k] for k in order]
     quantified = {
-        (c.metric, c.subject, c.source.name if c.source else None,
-         (c.item or "").lower().split(" ")[-1])
+        (
+            c.metric,
+            c.subject,
+            c.source.name if c.source else None,
+            (c.item or "").lower().split(" ")[-1],
+        )
         for c in kept
         if c.quantity is not None
     }
@@ -722,8 +758,13 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
         c
         for c in kept
         if c.quantity is not None
-        or (c.metric, c.subject, c.source.name if c.source else None,
-            (c.item or "").lower().split(" ")[-1]) not in quantified
+        or (
+            c.metric,
+            c.subject,
+            c.source.name if c.source else None,
+            (c.item or "").lower().split(" ")[-1],
+        )
+        not in quantified
     ]
 
 

@@ -15,14 +15,50 @@ T = TypeVar("T")
 DISABLED = ("ner", "lemmatizer", "attribute_ruler")
 # Penn Treebank tag -> universal POS, standing in for the (slow) attribute ruler.
 UPOS = {
-    "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "JJ": "ADJ", "JJR": "ADJ",
-    "JJS": "ADJ", "AFX": "ADJ", "CD": "NUM", "MD": "AUX", "RB": "ADV", "RBR": "ADV",
-    "RBS": "ADV", "WRB": "ADV", "IN": "ADP", "RP": "ADP", "DT": "DET", "PDT": "DET",
-    "WDT": "DET", "PRP": "PRON", "PRP$": "PRON", "WP": "PRON", "WP$": "PRON", "EX": "PRON",
-    "CC": "CCONJ", "TO": "PART", "POS": "PART", "SYM": "SYM", "FW": "X", "LS": "X",
-    "ADD": "X", "XX": "X", "UH": "INTJ", "HYPH": "PUNCT", "NFP": "PUNCT", ",": "PUNCT",
-    ".": "PUNCT", ":": "PUNCT", "``": "PUNCT", "''": "PUNCT", "-LRB-": "PUNCT",
-    "-RRB-": "PUNCT", "$": "SYM", "_SP": "SPACE",
+    "NN": "NOUN",
+    "NNS": "NOUN",
+    "NNP": "PROPN",
+    "NNPS": "PROPN",
+    "JJ": "ADJ",
+    "JJR": "ADJ",
+    "JJS": "ADJ",
+    "AFX": "ADJ",
+    "CD": "NUM",
+    "MD": "AUX",
+    "RB": "ADV",
+    "RBR": "ADV",
+    "RBS": "ADV",
+    "WRB": "ADV",
+    "IN": "ADP",
+    "RP": "ADP",
+    "DT": "DET",
+    "PDT": "DET",
+    "WDT": "DET",
+    "PRP": "PRON",
+    "PRP$": "PRON",
+    "WP": "PRON",
+    "WP$": "PRON",
+    "EX": "PRON",
+    "CC": "CCONJ",
+    "TO": "PART",
+    "POS": "PART",
+    "SYM": "SYM",
+    "FW": "X",
+    "LS": "X",
+    "ADD": "X",
+    "XX": "X",
+    "UH": "INTJ",
+    "HYPH": "PUNCT",
+    "NFP": "PUNCT",
+    ",": "PUNCT",
+    ".": "PUNCT",
+    ":": "PUNCT",
+    "``": "PUNCT",
+    "''": "PUNCT",
+    "-LRB-": "PUNCT",
+    "-RRB-": "PUNCT",
+    "$": "SYM",
+    "_SP": "SPACE",
 }
 
 
@@ -46,8 +82,10 @@ def parse(items: Iterable[tuple[str, T]], batch_size: int = 256) -> Iterator[tup
 
 
 def _tokens(doc: Any) -> list[Tok]:
-    return [Tok(t.i, t.idx, t.idx + len(t.text), t.text, _pos(t.tag_, t.dep_), t.dep_, t.head.i)
-            for t in doc]
+    return [
+        Tok(t.i, t.idx, t.idx + len(t.text), t.text, _pos(t.tag_, t.dep_), t.dep_, t.head.i)
+        for t in doc
+    ]
 
 
 def _pos(tag: str, dep: str) -> str:

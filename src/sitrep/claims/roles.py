@@ -84,8 +84,11 @@ AFTER_GAP = re.compile(
     r"not yet|yet|more|in the|in|others?|among|among the)\b)*\s*$",
     re.IGNORECASE,
 )
-PRESENCE = re.compile(r"^\s*(?:(?:were|are|is|was|have been|had been|now|already|still)\s+)*"
-                      r"(?:in|inside|into|stationed in|deployed in|based in)\s+", re.IGNORECASE)
+PRESENCE = re.compile(
+    r"^\s*(?:(?:were|are|is|was|have been|had been|now|already|still)\s+)*"
+    r"(?:in|inside|into|stationed in|deployed in|based in)\s+",
+    re.IGNORECASE,
+)
 MILITARY_HEAD = re.compile(
     r"^(?:soldiers?|troops?|personnel|forces|servicem[ae]n|officers?|engineers?|units?|"
     r"marines?|commandos?|special forces|paratroopers?|mercenaries|instructors?|advisers?)$",
@@ -253,7 +256,7 @@ def item_phrase(
                         and re.fullmatch(r"[\d,.]+", t.text)
                         and j > 0
                         and not re.match(r"\s*[-‑]?\s*(?:mm|millimet)", text[t.end : t.end + 12])
-                        and not text[t.start - 1 : t.start] in ("-", "‑")
+                        and text[t.start - 1 : t.start] not in ("-", "‑")
                     ):
                         break
                     if low in (

@@ -92,8 +92,11 @@ def _cue_party(cand: Cand, text: str, ments: list[Ment]) -> str | None:
     for mm in ments:
         if mm.party and mm.type != "weapon" and 0 <= cue.start - mm.end <= 3:
             return mm.party
-        if mm.party and mm.type != "weapon" and re.fullmatch(r"(?:'s|’s)\s+(?:[\w-]+\s+)?",
-                                                             text[mm.end : cue.start]):
+        if (
+            mm.party
+            and mm.type != "weapon"
+            and re.fullmatch(r"(?:'s|’s)\s+(?:[\w-]+\s+)?", text[mm.end : cue.start])
+        ):
             return mm.party
     return None
 
@@ -131,8 +134,10 @@ def _victim(
                 r"\b(?:on|in|at|from|by|against)\s+(?:the\s+)?$",
                 text[max(0, mm.start - 12) : mm.start],
             )
-            and not re.match(r"\s+(?:\w+\s+)?(?:said|says|estimates?|estimated|reported|believes?)\b",
-                             text[mm.end :])
+            and not re.match(
+                r"\s+(?:\w+\s+)?(?:said|says|estimates?|estimated|reported|believes?)\b",
+                text[mm.end :],
+            )
         ]
         if near:
             return near[-1].party
@@ -147,7 +152,10 @@ def _victim(
         for mm in ments:
             if side.start(1) <= mm.start < side.end(1) and mm.party:
                 return mm.party
-    if re.match(r"(?:lost|loss|suffer)", cue.text, re.IGNORECASE) or cand.metric == "casualties.total":
+    if (
+        re.match(r"(?:lost|loss|suffer)", cue.text, re.IGNORECASE)
+        or cand.metric == "casualties.total"
+    ):
         who = roles.agent(toks, text, ments, cue, clause_start, spk_party)
         if who:
             return who
@@ -167,9 +175,12 @@ TARGET_BEFORE = re.compile(
     r"south-west|occupied|besieged|city of|town of|village of|region of)\s+)?)$",
     re.IGNORECASE,
 )
-AGENT_AFTER = re.compile(r"^\S*\s*(?:[\w-]+\s+)?(?:air\s*)?(?:strikes?|attacks?|shelling|raids?|"
-                         r"bombardment|bombing|drones?|missiles?|forces|troops|army|military|"
-                         r"fighters|jets|-led|soldiers)\b", re.IGNORECASE)
+AGENT_AFTER = re.compile(
+    r"^\S*\s*(?:[\w-]+\s+)?(?:air\s*)?(?:strikes?|attacks?|shelling|raids?|"
+    r"bombardment|bombing|drones?|missiles?|forces|troops|army|military|"
+    r"fighters|jets|-led|soldiers)\b",
+    re.IGNORECASE,
+)
 
 
 def _target(cand: Cand, text: str, ments: list[Ment]) -> str | None:

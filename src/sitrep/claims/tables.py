@@ -33,8 +33,14 @@ class TableContext:
     active: bool = False
 
 
-def observe(ctx: TableContext, text: str, ments: list[Ment], main: Said | None,
-            published: str | None, cues: list[Cue] | None = None) -> None:
+def observe(
+    ctx: TableContext,
+    text: str,
+    ments: list[Ment],
+    main: Said | None,
+    published: str | None,
+    cues: list[Cue] | None = None,
+) -> None:
     """Update the context from an ordinary sentence."""
     for cue in find_cues(text) if cues is None else cues:
         if "total" in cue.families and re.match(r"loss|casualt", cue.text, re.IGNORECASE):
@@ -50,7 +56,9 @@ def observe(ctx: TableContext, text: str, ments: list[Ment], main: Said | None,
             ctx.period = v
 
 
-def table_rows(ctx: TableContext, text: str, qs: list[Quantity]) -> list[tuple[str, Quantity, str | None, str | None]]:
+def table_rows(
+    ctx: TableContext, text: str, qs: list[Quantity]
+) -> list[tuple[str, Quantity, str | None, str | None]]:
     """(metric, quantity, item, when-kind) rows for a table line; when-kind is 'period' or 'day'."""
     m = LINE.match(text)
     if not m or not ctx.active or ctx.subject is None:
@@ -62,7 +70,7 @@ def table_rows(ctx: TableContext, text: str, qs: list[Quantity]) -> list[tuple[s
         return []
     metric = "casualties.total" if cls == "person" else "materiel.destroyed"
     item = None if cls == "person" else normalise_item(label.lower())
-    rows = []
+    rows: list[tuple[str, Quantity, str | None, str | None]] = []
     for q in qs:
         if m.start("q") <= q.start < m.end("q"):
             rows.append((metric, q, item, "period"))

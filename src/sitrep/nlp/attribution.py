@@ -89,8 +89,17 @@ def find_attributions(sent: str) -> list[Frame]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         who = m.group("who")
-        frames.append(Frame(who, m.start("who"), m.end("who"), m.group("what"), m.start("what"),
-                            "asserted", "count"))
+        frames.append(
+            Frame(
+                who,
+                m.start("who"),
+                m.end("who"),
+                m.group("what"),
+                m.start("what"),
+                "asserted",
+                "count",
+            )
+        )
     quotes = _quoted(sent)
     if quotes:
         outside = [f for f in frames if not any(a <= f.verb_start < b for a, b in quotes)]
