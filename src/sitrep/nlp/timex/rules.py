@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 
 from . import calendar as cal
 from .context import FUTURE, PAST, Ctx
@@ -135,7 +136,7 @@ def h_numeric(m: re.Match[str], ctx: Ctx) -> Result:
 
 
 MDY = re.compile(
-    rf"(?:(?P<rel>last|next|this\s+coming|this\s+past)\s+)?"
+    rf"(?:(?P<wk>(?:the\s+)?week(?:end)?\s+of)\s+)?(?:(?P<rel>last|next|this\s+coming|this\s+past)\s+)?"
     rf"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<mon>{MON})(?:,?\s+(?:the\s+)?|[-/]|(?<=\.))"
     rf"(?P<d>{DAYNUM}|{DAYWORD})(?![a-z])(?:{YSEP}(?P<y>{YEAR}))?",
     re.I,
@@ -161,11 +162,22 @@ def h_mdy(m: re.Match[str], ctx: Ctx) -> Result:
             cand = cal.safe_date(ctx.ref.year + k, mon, d)
             if cand and cand.isoweekday() == wd:
                 return "DATE", cal.day(cand)
+    if m["wk"]:  # "the week of March 6"
+        res = h_mdy_day(m, ctx, mon, d, y)
+        if res is None or "X" in res:
+            return "DATE", None
+        week = cal.week(date.fromisoformat(res))
+        return "DATE", week + ("-WE" if "weekend" in m["wk"].lower() else "")
+    return "DATE", h_mdy_day(m, ctx, mon, d, y)
+
+
+def h_mdy_day(m: re.Match[str], ctx: Ctx, mon: int, d: int, y: int | None) -> str | None:
+    """The day of a month-day match: stated year, last/next, or news-mode resolution."""
     rel = (m["rel"] or "").lower()
     if y is None and rel and ctx.ref is not None:
         got = ctx.month_day(mon, d, PAST if rel.endswith(("last", "past")) else FUTURE)
-        return "DATE", cal.day(got) if got else None
-    return "DATE", _with_year(ctx, mon, d, y, m.span())
+        return cal.day(got) if got else None
+    return _with_year(ctx, mon, d, y, m.span())
 
 
 DMY = re.compile(

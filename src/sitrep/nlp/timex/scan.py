@@ -148,7 +148,7 @@ _LEAD = {
     ),
     "ago": re.compile(r"(?:just|only|barely)\s+", re.I),
     "weekday": re.compile(r"(?:earlier|later|late)\s+", re.I),
-    "mdy": re.compile(r"the\s+", re.I),
+    "mdy": re.compile(r"the\s+(?!week)", re.I),
     "dmy": re.compile(r"the\s+(?=\d)", re.I),
     "quarter": re.compile(r"(?:the|a|an|its|their|that|his|our)\s+(?=[a-z0-9]+-quarter)", re.I),
     "words": re.compile(r"right\s+", re.I),
