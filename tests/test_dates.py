@@ -351,3 +351,18 @@ def test_any_text_gives_ordered_consistent_expressions(text: str, ref: str | Non
             # no reference date: only years written in the text
             assert t.value[:3] in text or "nineteen" in t.text
         last_end = t.end
+
+
+def test_cli_document_with_a_bad_date_is_reported_and_skipped(tmp_path: Path) -> None:
+    src = tmp_path / "dated.jsonl"
+    rows = [
+        {"id": "a", "text": "Left on Friday.", "published": "yesterday"},
+        {"id": "b", "text": "Left on Friday.", "published": "2024-12-23"},
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    res = run_cli(str(src))
+    assert res.returncode == 1
+    assert [json.loads(line)["id"] for line in res.stdout.splitlines()] == ["b"]
+    assert res.stderr.splitlines() == [
+        f"sitrep: {src}: a: published 'yesterday' is not a date (use YYYY-MM-DD)"
+    ]

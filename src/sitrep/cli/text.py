@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 import typer
 
 from ..inputs import read_articles
 from ..output import write
-from .app import JSONL_FORMAT_OPTION, Batch, Format, app, check_date
+from .app import JSONL_FORMAT_OPTION, Batch, Format, app, check_date, warn
 
 
 @app.command()
@@ -44,17 +47,33 @@ def dates(
 ) -> None:
     """Find time expressions and resolve them to TIMEX3 values."""
     check_date(reference, "--reference")
-    from ..nlp.dates import find_timexes
-
     batch = Batch()
-    records = (
-        {"id": art.id, **t.to_json()}
-        for path in inputs
-        for art in batch.articles(read_articles(path, published=reference))
-        for t in find_timexes(art.text, reference or _day(art.published))
-    )
+    records = _timex_records(inputs, reference, batch)
     write(records, fmt.value, ["id", "start", "end", "text", "type", "value"])
     batch.finish()
+
+
+def _timex_records(
+    inputs: list[str], reference: str | None, batch: Batch
+) -> Iterator[dict[str, Any]]:
+    """One record per time expression; a document whose `published` is not a date is
+    reported (file and id) and skipped."""
+    from ..errors import UsageError
+    from ..nlp.dates import find_timexes
+
+    for path in inputs:
+        for art in batch.articles(read_articles(path, published=reference)):
+            try:
+                found = find_timexes(art.text, reference or _day(art.published))
+            except UsageError:
+                batch.ok -= 1
+                batch.failed += 1
+                warn(
+                    f"{path}: {art.id}: published {art.published!r} is not a date (use YYYY-MM-DD)"
+                )
+                continue
+            for t in found:
+                yield {"id": art.id, **t.to_json()}
 
 
 @app.command()
