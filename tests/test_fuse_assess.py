@@ -460,3 +460,41 @@ def test_a_state_and_a_person_go_with_their_body_in_the_assessment() -> None:
     dod = next(g for g in a.figures if g.source == DOD["name"])
     assert len(dod.findings) == 3 and (dod.low, dod.high) == (200, 999)
     assert (a.low.value, a.high.value) == (200, 1100)
+
+
+def test_sources_nobody_can_identify_count_once_in_the_assessment() -> None:
+    ledger = [
+        claim(
+            "a1",
+            "A",
+            "2024-12-19",
+            value=10000,
+            qualifier="more_than",
+            metric="personnel.deployed",
+            source={"name": "Lee"},
+        ),
+        claim(
+            "a2",
+            "B",
+            "2024-12-20",
+            value=12000,
+            qualifier="approx",
+            metric="personnel.deployed",
+            source=None,
+        ),
+        claim(
+            "a3",
+            "C",
+            "2024-12-23",
+            value=11000,
+            qualifier="approx",
+            metric="personnel.deployed",
+            source=NIS,
+        ),
+    ]
+    (a,) = fuse(ledger).assess()
+    assert a.number_of_sources == 2
+    loose = next(g for g in a.figures if g.source != NIS["name"])
+    assert loose.source == "unattributed or unidentified sources (Lee)"
+    assert (loose.low, loose.high) == (10000, 12000)
+    assert (a.low.value, a.high.value) == (10000, 12000)

@@ -34,6 +34,7 @@ from .sources import Identity, identity
 
 POLICIES = ("ucdp", "acled")
 UNATTRIBUTED = "unattributed reports"
+UNIDENTIFIED = "unattributed or unidentified sources"
 
 
 @dataclass(slots=True)
@@ -144,7 +145,9 @@ class _Standing:
 
 def _plan(tracks: dict[str, _Track]) -> dict[str, str]:
     """Which identities' figures go with another's: a person's with the body they speak for,
-    and a state's with the one body of that country, when those are in the series too."""
+    and a state's with the one body of that country, when those are in the series too; and
+    sources nobody can identify (unattributed, or unknown to the catalogue) all together,
+    as they cannot be told apart."""
     if len(tracks) == 1:
         return {}
     whos = {k: _who(t) for k, t in tracks.items()}
@@ -158,6 +161,9 @@ def _plan(tracks: dict[str, _Track]) -> dict[str, str]:
             target[k] = w.org
         elif w.state and w.country and len(bodies[w.country]) == 1:
             target[k] = bodies[w.country][0]
+    unknown = [k for k, w in whos.items() if not w.known]
+    if len(unknown) > 1:
+        target.update((k, "") for k in unknown if k)
     return target
 
 
@@ -171,10 +177,17 @@ def _figures(tracks: dict[str, _Track], target: dict[str, str]) -> list[Figure]:
             groups[k].extend(t.current)
     for k, dest in target.items():
         groups[dest].extend(tracks[k].current)
-    return [
-        tracks[k].figure() if len(fs) == len(tracks[k].current) else _figure(k, fs)
-        for k, fs in groups.items()
-    ]
+    out = []
+    for k, fs in groups.items():
+        if k in tracks and len(fs) == len(tracks[k].current):
+            out.append(tracks[k].figure())
+        elif k:
+            out.append(_figure(k, fs))
+        else:
+            names = list(dict.fromkeys(f.source_name for f in fs if f.source_name))
+            label = UNIDENTIFIED + (f" ({', '.join(names[:3])})" if names else "")
+            out.append(_figure(k, fs, label))
+    return out
 
 
 def _who(track: _Track) -> Identity:
@@ -182,7 +195,7 @@ def _who(track: _Track) -> Identity:
     return identity(f.source) if f is not None else identity(None)
 
 
-def _figure(ident: str, findings: list[Finding]) -> Figure:
+def _figure(ident: str, findings: list[Finding], name: str | None = None) -> Figure:
     triples = []
     lo_i, hi_i = INF, 0.0
     for f in findings:
@@ -197,7 +210,7 @@ def _figure(ident: str, findings: list[Finding]) -> Figure:
     # The best figure is the one most outlets carry; ties go to the first reported.
     main = max(triples, key=lambda tf: (len(tf[1].outlets), -(tf[1].day or 0)))
     first = findings[0]
-    name = first.source_name or UNATTRIBUTED
+    name = name or first.source_name or UNATTRIBUTED
     return Figure(
         identity=ident,
         source=name,

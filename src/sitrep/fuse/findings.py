@@ -166,10 +166,11 @@ def _resolve_identities(rows: list[_Row]) -> dict[str, Identity]:
     info = {r.ident: r.who for r in rows}
     _relays(rows, info)
     keys = set(info)
+    moves: list[tuple[_Row, set[str]]] = []  # decided on the identities as they stand, then made
     for row in rows:
         who = info[row.ident]
         if who.org and who.org in keys:  # Tedros said it, and so did the WHO
-            _move(row, {r.ident for r in rows if r.ident == who.org and _overlaps(row, r)})
+            moves.append((row, {r.ident for r in rows if r.ident == who.org and _overlaps(row, r)}))
         elif who.state and who.country:  # "South Korea" said it, and so did its intelligence
             fits = {
                 r.ident
@@ -177,10 +178,13 @@ def _resolve_identities(rows: list[_Row]) -> dict[str, Identity]:
                 if r.ident != row.ident
                 and info[r.ident].known
                 and not info[r.ident].state
+                and not info[r.ident].org
                 and info[r.ident].country == who.country
                 and _overlaps(row, r)
             }
-            _move(row, fits)
+            moves.append((row, fits))
+    for row, fits in moves:
+        _move(row, fits)
     strong = [r for r in rows if info[r.ident].known]
     if len(strong) < len(rows):
         for row in rows:  # unattributed, or a source the catalogue does not know
