@@ -78,6 +78,11 @@ def test_relative_expressions(text: str, expected: tuple[str, str]) -> None:
         ("The report covers the 1990s.", "199"),
         ("The report covers Q3 2023.", "2023-Q3"),
         ("The accord was signed on Christmas Day 2016.", "2016-12-25"),
+        ("The accord was signed on the second of August 2016.", "2016-08-02"),
+        ("The accord was signed on 22/04/2016.", "2016-04-22"),
+        ("The accord was signed on 2016/04/22.", "2016-04-22"),
+        ("The accord was signed on 22-Apr-2016.", "2016-04-22"),
+        ("The accord was signed in the week of March 6, 2000.", "2000-W10"),
     ],
 )
 def test_explicit_formats(text: str, expected: str) -> None:

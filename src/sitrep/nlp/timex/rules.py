@@ -115,12 +115,14 @@ NUMERIC = re.compile(
 
 NUMERIC_MD = re.compile(
     r"\b(?:on|by|from|until|till|since|before|after|through)\s+"
-    r"(?P<md>(?P<a>[01]?\d)/(?P<b>[0-3]?\d))(?![\d/]|\.\d)"
+    r"(?P<md>(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d))(?![\d/]|\.\d)"
 )
 
 
 def h_numeric_md(m: re.Match[str], ctx: Ctx) -> Result:
     mm, dd = int(m["a"]), int(m["b"])
+    if mm > 12:  # "on 22/04": day first
+        mm, dd = dd, mm
     if not (1 <= mm <= 12 and 1 <= dd <= 31):
         return None
     return "DATE", _with_year(ctx, mm, dd, None, m.span("md"))
@@ -181,8 +183,8 @@ def h_mdy_day(m: re.Match[str], ctx: Ctx, mon: int, d: int, y: int | None) -> st
 
 
 DMY = re.compile(
-    rf"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|[-/])"
-    rf"(?P<mon>{MON})(?:{YSEP}(?P<y>{YEAR}))?",
+    rf"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|[-/])"
+    rf"|(?P<dw>{DAYWORD})\s+of\s+)(?P<mon>{MON})(?:{YSEP}(?P<y>{YEAR}))?",
     re.I,
 )
 
@@ -190,7 +192,10 @@ DMY = re.compile(
 def h_dmy(m: re.Match[str], ctx: Ctx) -> Result:
     if not _cap(m["mon"]):
         return None
-    d = int(m["d"])
+    if m["dw"]:
+        d = DAY_ORDINALS[" ".join(m["dw"].lower().replace("-", " ").split())]
+    else:
+        d = int(m["d"])
     if not 1 <= d <= 31:
         return None
     y = int(m["y"]) if m["y"] else None
