@@ -131,6 +131,9 @@ def prepare(article: Article) -> Prepared:
             dl = dateline_end(s.text) if s.first_in_line else 0
             if t.start - s.start >= dl:
                 by_t[j].append(replace(t, start=t.start - s.start, end=min(t.end, s.end) - s.start))
+    for i, s in enumerate(sents):
+        by_q[i].extend(_singular_victims(s.text, by_q[i]))
+        by_q[i].sort(key=lambda q: q.start)
     parse_ids = []
     for i, s in enumerate(sents):
         c = find_cues(s.text)
@@ -138,6 +141,37 @@ def prepare(article: Article) -> Prepared:
         if c and _needs_parse(s.text, by_q[i], c):
             parse_ids.append(i)
     return Prepared(sents, by_q, by_t, cues, parse_ids)
+
+
+SINGULAR_BEFORE = re.compile(
+    r"\b(?:killed|killing|kills|captured|capturing|detained|detaining|arrested|arresting|"
+    r"wounded|wounding|injured|injuring|abducted|kidnapped|shot dead|executed|seized)\s+$",
+    re.IGNORECASE,
+)
+SINGULAR_AFTER = re.compile(
+    r"^\s+(?:was|has been|had been)\s+(?:among (?:those|the)\s+)?(?:killed|wounded|injured|"
+    r"captured|detained|arrested|abducted|kidnapped|found dead|shot dead)\b",
+    re.IGNORECASE,
+)
+
+
+def _singular_victims(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"killed a Taliban commander", "A 57-year-old woman was among those killed": counts of 1."""
+    out = []
+    for m in re.finditer(lexicon()["singular_victims"], text, re.IGNORECASE):
+        if any(q.start < m.end() and m.start() < q.end and q.value != 1 and not re.search(
+            r"year", text[q.end : q.end + 8]) for q in qs):
+            continue
+        if SINGULAR_BEFORE.search(text[: m.start()]) or (
+            SINGULAR_AFTER.match(text[m.end() :])
+            and re.fullmatch(r"(?:[^,;]*[,;]\s*|\s*)", text[: m.start()][-60:] or "")
+        ):
+            word = re.match(r"\w+", text[m.start() :])
+            assert word is not None
+            out.append(
+                Quantity(m.start(), m.start() + word.end(), m.group(), 1, 1, 1, "exact", "person")
+            )
+    return out
 
 
 def _needs_parse(text: str, qs: list[Quantity], cues: list[Cue]) -> bool:
@@ -177,6 +211,9 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
         if sent.line in state.question_lines:
             continue
         resolved = state.attributions(sent, ments)
+        for m in ments:
+            if m.type == "armed_group" and m.party:
+                memory["armed_group"] = m.party
         main = state.said_at(len(sent.text) // 2, resolved, ments, sent)
         carried_main = False
         if main is None and sent.line in state.line_speaker:
@@ -375,7 +412,7 @@ def _countable(text: str, q: Quantity) -> bool:
     before, after = text[max(0, q.start - 30) : q.start], text[q.end : q.end + 40]
     if re.search(r"\bnot\s*$", before):
         return False
-    if q.value == 1 and re.match(r"\s+of\b", after):
+    if re.search(r"year", q.text) or (q.value == 1 and re.match(r"\s+of\b", after)):
         return False  # "one of the soldiers": a person, not a count
     if re.search(r"\b[A-Z][a-z]+(?:'s|’s)\s*$", before) and re.match(
         r"\s*(?:million|people|residents)", after
@@ -408,6 +445,8 @@ def _class(text: str, q: Quantity, head: tuple[int, int] | None) -> str | None:
         c = noun_class(w)
         if c:
             return c
+        if q.value == 1 and q.unit == "person" and q.text.split()[0].lower() in ("a", "an", "one"):
+            return "person"  # a singular victim found by _singular_victims
         if is_weapon_word(w):
             return "item"
         if w.lower() in ("others", "them", "more", "those", "these", "ones"):
@@ -594,10 +633,21 @@ def build(
         stated,
         state.published,
     )
+    if when is None and re.search(
+        r"\b(?:also|during the (?:same )?(?:operation|raid|attack|clash|assault)|in the (?:same )?"
+        r"(?:operation|raid|attack|clash|strike)|the (?:security|combined|joint) force)\b",
+        text,
+        re.IGNORECASE,
+    ):
+        when = memory.get("when@line" + str(sent.line)) or memory.get("when")  # same operation
+    if when:
+        memory["when"] = when
+        memory["when@line" + str(sent.line)] = when
     if (
         source is None
         and when
         and "/" not in when
+        and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", when)
         and not re.search(r"\bsince\b", text, re.IGNORECASE)
     ):
         stated = when  # an unattributed background fact: stated when it happened

@@ -81,7 +81,7 @@ AFTER_GAP = re.compile(
     r"^(?:\s*(?:have|has|had|were|was|are|is|been|being|be|already|now|reportedly|also|all|"
     r"both|each|so far|in total|allegedly|who|that|which|may|might|could|would|will|since|"
     r"then|later|subsequently|believed to have|thought to have|said to have|of them|of those|"
-    r"not yet|yet|more|in the|in|others?|among|among the)\b)*\s*$",
+    r"not yet|yet|more|in the|in|others?|among|among the|those)\b)*\s*$",
     re.IGNORECASE,
 )
 PRESENCE = re.compile(
@@ -346,7 +346,12 @@ def when_for(
         elif t.start >= anchor[1]:
             gap = text[anchor[1] : t.start]
             dist = len(gap)
-            if dist > 60 or re.search(
+            at_end = re.fullmatch(r"\s*[.!]?[\"”]?\s*", text[t.end :]) is not None
+            if at_end and dist < 200 and not re.search(
+                r"\b(?:said|says|told|reported|according|when|after|before|since|which|who)\b|;", gap
+            ):
+                dist = min(dist, 59)  # "... killed two insurgents in X district yesterday."
+            elif dist > 60 or re.search(
                 r"[;]|,\s|\b(?:said|says|told|reported|when|after|before|"
                 r"which|who|than)\b",
                 gap,

@@ -162,6 +162,9 @@ def _victim(
     d = roles.demonym_party(text[max(0, cand.anchor[0] - 60) : cand.anchor[1] + 10])
     if d:
         return d
+    head = text[cand.head[0] : cand.head[1]] if cand.head else ""
+    if head and re.fullmatch(lexicon()["hostile_nouns"], head, re.IGNORECASE):
+        return memory.get("armed_group") or head.lower()  # insurgents are not the place's state
     target = _target(cand, text, ments)
     if target:
         return target

@@ -210,7 +210,38 @@ def scan(text: str, ref: date | None) -> list[TimeExpr]:
             _set_anchor(ctx, c, value)
     _share_years(out, text)
     _attach_clocks(out, text, ctx)
+    _second_days(out, text)
     return out
+
+
+_AND_DAY = re.compile(
+    r"(\s*(?:and|or|&|-|–|to|through)\s*)([0-3]?\d)(?:st|nd|rd|th)?"
+    r"(?=\s*(?:[.,;:)!?]|$)|\s+(?:in|at|of|when|as|after|before|and)\b)",
+    re.I,
+)
+
+
+def _second_days(out: list[TimeExpr], text: str) -> None:
+    """"April 24 and 25": the bare second day is a date of the same month."""
+    added: list[TimeExpr] = []
+    for i, t in enumerate(out):
+        if not (t.value and _DAY.match(t.value) and t.text[-1:].isdigit()):
+            continue
+        m = _AND_DAY.match(text, t.end)
+        if not m or (i + 1 < len(out) and out[i + 1].start < m.end()):
+            continue
+        day = int(m[2])
+        first = date.fromisoformat(t.value)
+        if not first.day < day <= 31:
+            continue
+        try:
+            second = first.replace(day=day)
+        except ValueError:
+            continue
+        added.append(TimeExpr(m.start(2), m.end(), text[m.start(2) : m.end()], "DATE", second.isoformat()))
+    if added:
+        out.extend(added)
+        out.sort(key=lambda t: t.start)
 
 
 _AT = re.compile(r"\s*,?\s*(?:at|around|about|from|by|before|after)?\s*$", re.I)
