@@ -133,6 +133,13 @@ def test_anaphoric_expressions_follow_the_last_stated_date() -> None:
     assert tags("A year earlier, the port was open.") == [("A year earlier", "DATE", "2023")]
 
 
+def test_second_day_of_a_pair() -> None:
+    found = tags("Talks were held on Dec. 18 and 19, officials said.")
+    assert found == [("Dec. 18", "DATE", "2024-12-18"), ("19", "DATE", "2024-12-19")]
+    assert resolve_interval("on Dec. 18-19", REF) == "2024-12-18/2024-12-19"
+    assert tags("On Dec. 18 and 200 people fled.") == [("Dec. 18", "DATE", "2024-12-18")]
+
+
 def test_coordinated_months_share_the_stated_year() -> None:
     found = tags("Strikes rose in January and February 2024.", "2025-03-23")
     assert found == [("January", "DATE", "2024-01"), ("February 2024", "DATE", "2024-02")]

@@ -29,7 +29,7 @@ MON = (
 )
 WD = rf"(?:{alt(WEEKDAYS)})(?![a-z])\.?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d)"
-DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d%]|[:/-]\d)"
+DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d%]|[:/]\d|-\d{3})"
 _UNIT_ORD = {w: n for w, n in ORDINALS.items() if 0 < n < 10 and not w[0].isdigit()}
 DAY_ORDINALS: dict[str, int] = {
     **{w: n for w, n in ORDINALS.items() if 0 < n <= 31 and not w[0].isdigit()},

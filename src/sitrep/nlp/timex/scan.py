@@ -222,7 +222,7 @@ _AND_DAY = re.compile(
 
 
 def _second_days(out: list[TimeExpr], text: str) -> None:
-    """"April 24 and 25": the bare second day is a date of the same month."""
+    """ "April 24 and 25": the bare second day is a date of the same month."""
     added: list[TimeExpr] = []
     for i, t in enumerate(out):
         if not (t.value and _DAY.match(t.value) and t.text[-1:].isdigit()):
@@ -238,7 +238,9 @@ def _second_days(out: list[TimeExpr], text: str) -> None:
             second = first.replace(day=day)
         except ValueError:
             continue
-        added.append(TimeExpr(m.start(2), m.end(), text[m.start(2) : m.end()], "DATE", second.isoformat()))
+        added.append(
+            TimeExpr(m.start(2), m.end(), text[m.start(2) : m.end()], "DATE", second.isoformat())
+        )
     if added:
         out.extend(added)
         out.sort(key=lambda t: t.start)
