@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
@@ -165,7 +166,13 @@ def find_claims(
     rows = conn.execute(stmt).all()
     vias = _vias(conn, [r[0] for r in rows])
     cache: dict[str, Article] = {}
-    return [_claim(tuple(r), cache, vias) for r in rows]
+    was_enabled = gc.isenabled()
+    gc.disable()  # thousands of small acyclic records: collecting meanwhile only costs time
+    try:
+        return [_claim(tuple(r), cache, vias) for r in rows]
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _search(conn: Connection, query: str, table: str) -> ColumnElement[bool]:
