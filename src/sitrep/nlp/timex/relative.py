@@ -237,13 +237,14 @@ _BASE_OFFSET = {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1}
 
 
 def h_ago(m: re.Match[str], ctx: Ctx) -> Result:
+    """ "two days ago" (from the reference), "a year earlier" (from the last stated date),
+    "three weeks from tomorrow"; a bare "years ago" is PAST_REF."""
     direction = m["dir"].lower().split()[0]
     if direction == "from" and not m["base"] and "now" not in m["dir"].lower():
         return None
     if direction in ("before", "after", "prior") and not m["base"]:
-        nxt = ctx.text[m.end() : m.end() + 2]
-        if nxt[:1].isalnum() or nxt.strip()[:1].isalnum():
-            return None
+        if ctx.text[m.end() : m.end() + 2].strip()[:1].isalnum():
+            return None  # "two days after the attack": a duration and a signal
     if m["n"] is None and not m["u"].lower().endswith("s"):
         return None
     n = parse_number(m["n"]) if m["n"] else None
@@ -251,24 +252,16 @@ def h_ago(m: re.Match[str], ctx: Ctx) -> Result:
     if n is None:
         return "DATE", ("PAST_REF" if sign < 0 else "FUTURE_REF")
     t, letter, mult = unit_of(m["u"])
+    if t == "T":
+        return None  # "three hours ago": left to the duration rule
     anaph = direction not in ("ago", "back", "from", "hence") and not m["base"]
     base = ctx.base(letter if letter in "DWMY" else "Y") if anaph else ctx.ref
     if base is None:
         return "DATE", None
     if m["base"]:  # "two days after today", "three weeks from tomorrow"
         base = base + timedelta(days=_BASE_OFFSET[m["base"].lower()])
-    if t == "T":
-        return None
-    if (
-        letter == "Y"
-        and n == 1
-        and mult == 1
-        and anaph
-        or direction == "ago"
-        and n == 1
-        and letter == "Y"
-    ):
-        period = ctx.period_year_ago(m.start())
+    if letter == "Y" and n == 1 and mult == 1 and (anaph or direction == "ago"):
+        period = ctx.period_year_ago(m.start())  # "a year ago" after "the third quarter"
         if period:
             return "DATE", period
     if letter == "D" and m["u"].lower().startswith("weekend"):
