@@ -157,6 +157,8 @@ _YEAR_ENDED = re.compile(r"\s+(?:ended|ending|to|through)\b", re.I)
 
 
 def h_relunit(m: re.Match[str], ctx: Ctx) -> Result:
+    """ "last month" 2024-11, "this week" 2024-W52, "earlier this year" 2024, "the past week"
+    P1W (a duration, as TimeBank has it), "that day"/"the following year" from the anchor."""
     rel = m["rel"].lower().split()
     u = m["u"].lower()
     key = rel[-1]
@@ -212,7 +214,7 @@ DAY_AROUND = re.compile(
 
 
 def h_day_around(m: re.Match[str], ctx: Ctx) -> Result:
-    """ "the day before." / "the day after," (anaphoric), "end of month" (this one)."""
+    """`the day before.` / `the day after,` (anaphoric), `end of month` (this one)."""
     if m["d"]:
         base = ctx.base("D")
         if base is None:
