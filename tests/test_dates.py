@@ -187,6 +187,8 @@ def test_since_and_intervals() -> None:
     assert resolve_interval("from March to May", REF) == "2024-03/2024-05"
     assert resolve_interval("the past two months", REF) == "2024-10-23/2024-12-23"
     assert resolve_interval("last week", REF) == "2024-W51"
+    assert resolve_interval("over the past year", REF) == "2023-12-23/2024-12-23"
+    assert resolve_interval("last year", REF) == "2023"
     assert resolve_interval("for a while", REF) is None
     assert resolve_interval("between October and December 2022", "2025-03-01") == "2022-10/2022-12"
     assert resolve_interval("from early October until mid-December", REF) == "2024-10/2024-12"

@@ -78,6 +78,7 @@ _SINCE = re.compile(r"\b(?:since|from)\s+(?:(?:early|late|mid)[\s-])?$", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.I)
 _JOIN = re.compile(r"^\s*(?:and|to|through|until|till|-|–|—|or)\s*$", re.I)
 _PAST_DURATION = re.compile(r"^(?:the\s+)?(?:past|last|previous)\b", re.I)
+_ROLLING = re.compile(r"^the\s+(?:past|last)\s+(year|month|week|day)$", re.I)
 
 
 def _calendar(value: str | None) -> bool:
@@ -91,7 +92,8 @@ def resolve_interval(expr: str | TimeExpr, reference: str | None) -> str | None:
     article's publication date). With reference 2024-12-23:
     "since October" → `2024-10/2024-12-23`; "in January and February" → `2024-01/2024-02`;
     "from March to May" → `2024-03/2024-05`; "will hold until January" → `2024-12-23/2025-01`;
-    "the past two months" → `2024-10-23/2024-12-23`; "last week" → `2024-W51`.
+    "the past two months" → `2024-10-23/2024-12-23`; "the past year" →
+    `2023-12-23/2024-12-23`; "last week" → `2024-W51`; "last year" → `2023`.
     Returns None when the phrase has no calendar time (or needs a reference it lacks).
     """
     ref = parse_reference(reference)
@@ -120,11 +122,15 @@ def _after(value: str | None, ref: date | None) -> bool:
 
 
 def _single(t: TimeExpr, ref: date | None) -> str | None:
-    """One expression's interval: calendar values as they are, past durations back from ref."""
-    if t.type == "DURATION" and ref is not None and t.value and _PAST_DURATION.match(t.text):
+    """One expression's interval: calendar values as they are, past durations back from ref
+    ("the past two months", and "the past year", which TimeBank writes as last year)."""
+    if ref is not None and t.value and _PAST_DURATION.match(t.text):
         m = re.fullmatch(r"P(\d+)([DWMY])", t.value)
-        if m:
-            start = cal.shift(ref, -int(m[1]), m[2])
-            return f"{cal.day(start)}/{cal.day(ref)}"
-        return None
+        rolling = _ROLLING.match(t.text)
+        if m is not None:
+            return f"{cal.day(cal.shift(ref, -int(m[1]), m[2]))}/{cal.day(ref)}"
+        if rolling is not None:
+            return f"{cal.day(cal.shift(ref, -1, rolling[1][0].upper()))}/{cal.day(ref)}"
+        if t.type == "DURATION":
+            return None
     return t.value if _calendar(t.value) else None
