@@ -393,3 +393,14 @@ def test_entities_in_html_are_never_expanded(tmp_path: Path) -> None:
     (r,) = read(tmp_path / "laughs.html")
     assert isinstance(r, Read)
     assert r.article.text == "&j; Shelling was reported near the bridge."
+
+
+def test_documents_too_big_to_be_one_article(tmp_path: Path) -> None:
+    (tmp_path / "long.txt").write_text("Word. " * 200_000, "utf-8")
+    (tmp_path / "huge.html").write_text(
+        "<html><body><p>" + "x" * (21 * 1_048_576) + "</p></body></html>", "utf-8"
+    )
+    assert errors(read(tmp_path / "long.txt", tmp_path / "huge.html")) == [
+        f"{tmp_path}/long.txt: text too long for one article (1,200,000 characters; limit 1,000,000)",
+        f"{tmp_path}/huge.html: page too large for a news page (21 MB; limit 20 MB)",
+    ]

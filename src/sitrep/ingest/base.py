@@ -10,6 +10,8 @@ from ..errors import InputError
 from ..records import Article
 from .identity import canonical_url
 
+MAX_TEXT_CHARS = 1_000_000  # no news article is longer; spaCy's own default limit
+MAX_PAGE_BYTES = 20 * 1_048_576  # larger HTML is not a news page (and slow to parse)
 _SLUG = re.compile(r"[^A-Za-z0-9._-]+")
 
 

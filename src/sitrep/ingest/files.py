@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .. import settings
 from ..errors import ConfigError, InputError
-from .base import Read
+from .base import MAX_TEXT_CHARS, Read
 from .feeds import read_feed
 from .fetch import fetch
 from .html import read_html
@@ -39,6 +39,17 @@ def read_inputs(paths: Iterable[str], fetch_urls: bool = False) -> Iterator[Read
 
     Bad documents come as `InputError`s in the stream, naming the file; the rest go on.
     """
+    for item in _read_all(paths, fetch_urls):
+        if isinstance(item, Read) and len(item.article.text) > MAX_TEXT_CHARS:
+            size = len(item.article.text)
+            yield InputError(
+                item.origin, f"text too long for one article ({size:,} characters; limit 1,000,000)"
+            )
+        else:
+            yield item
+
+
+def _read_all(paths: Iterable[str], fetch_urls: bool) -> Iterator[Read | InputError]:
     limit = max_bytes()
     for path in paths:
         if path == "-":

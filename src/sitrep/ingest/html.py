@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ..errors import InputError
 from ..records import Article
-from .base import Read, decode, outlet_from_url, url_slug
+from .base import MAX_PAGE_BYTES, Read, decode, outlet_from_url, url_slug
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _OPEN = re.compile(rb"<(html|body)[\s>]", re.IGNORECASE)
@@ -42,6 +42,9 @@ def page_article(
 ) -> Read | InputError:
     if not data.strip():
         return InputError(name, "empty document")
+    if len(data) > MAX_PAGE_BYTES:
+        size = len(data) // 1_048_576
+        return InputError(name, f"page too large for a news page ({size} MB; limit 20 MB)")
     if not charset:
         m = _CHARSET.search(data[:4096])
         charset = m.group(1).decode("ascii") if m else "utf-8"
