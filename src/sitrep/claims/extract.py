@@ -26,6 +26,12 @@ from .context import ArticleState, Ment, Said, catalog, continuation, dateline_e
 from .parse import Tok, parse
 from .sentences import Sentence, split_sentences
 
+ATTACKER = re.compile(
+    r"^(?:-led)?\s+(?:(?:ballistic|cruise|hypersonic|air|drone|missile|rocket|artillery|"
+    r"mortar|artillery)\s+)*(?:strikes?|attacks?|shelling|bombardment|air ?raids?|drones?|"
+    r"missiles?|rockets?)\b",
+    re.IGNORECASE,
+)
 VICTIM = {
     "casualties.killed",
     "casualties.wounded",
@@ -214,6 +220,8 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
         for m in ments:
             if m.type == "armed_group" and m.party:
                 memory["armed_group"] = m.party
+            if m.party and m.type != "place" and ATTACKER.match(sent.text[m.end : m.end + 40]):
+                memory["attacker"] = m.party  # "a Russian missile strike", "RSF drones"
         main = state.said_at(len(sent.text) // 2, resolved, ments, sent)
         carried_main = False
         if main is None and sent.line in state.line_speaker:
@@ -336,15 +344,20 @@ def candidates(
         if head and head[0] - q.end > 70:
             head = None
         cls = _class(text, q, head)
-        if cls is None and head is not None and not _cue_noun(text, head, cues):
+        pronoun_head = head is not None and text[head[0] : head[1]].lower() in (
+            "them", "those", "these", "others", "ones"
+        )
+        if pronoun_head and cls is None and prev is not None:
+            cls = prev.unit if prev.unit in ("person", "item") else None
+        if cls is None and head is not None and not pronoun_head and not _cue_noun(text, head, cues):
             prev_end = q.end
             continue
         if cls == "money" and money_excluded(text[max(0, q.start - 60) : q.end + 40]):
             prev_end = q.end
             continue
         link = text[prev.anchor[1] : q.start] if prev is not None else ""
-        inherit = prev is not None and bool(
-            re.fullmatch(r"\s*(?:,\s*)?(?:including|of which|of them|among them)\s*", link)
+        inherit = prev is not None and len(link) < 80 and bool(
+            re.search(r"(?:^|,\s*|\s)(?:including|of which|of them|among them)\s*$", link)
         )
         if inherit and prev is not None and (head is None or cls is None):
             cls = prev.unit if prev.unit in ("person", "item") else cls
@@ -592,6 +605,7 @@ def build(
     spk_party = said.party if said else None
     clause_start = _clause_start(text, min(cand.anchor[0], cue.start), said)
     memory["_sent"] = str(sent.start)
+    memory["_frame"] = f"{said.frame.start}:{said.frame.end}" if said and said.frame else ""
     subject, recipient = subject_of_claim(cand, text, ments, toks, clause_start, spk_party, memory)
     fallback = subject is None
     if subject is None:

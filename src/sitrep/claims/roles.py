@@ -60,6 +60,10 @@ def np_after(toks: list[Tok] | None, text: str, pos: int) -> tuple[int, int] | N
                 if t.pos == "ADV" and last is not None:
                     break
                 continue
+            if low == "to" and t.i > 0 and toks[t.i - 1].text in ("-", "‑"):
+                continue  # "air-to-ground rockets"
+            if t.pos == "VERB" and t.dep == "amod":
+                continue  # "self-propelled guns"
             if low == "of" and last is None and not seen_of:
                 seen_of = True
                 continue

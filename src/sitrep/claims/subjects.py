@@ -165,7 +165,7 @@ def _victim(
     head = text[cand.head[0] : cand.head[1]] if cand.head else ""
     if head and re.fullmatch(lexicon()["hostile_nouns"], head, re.IGNORECASE):
         return memory.get("armed_group") or head.lower()  # insurgents are not the place's state
-    target = _target(cand, text, ments)
+    target = _target(cand, text, [m for m in ments if not _in_frame(m, memory)])
     if target:
         return target
     return memory.get(cand.metric) or memory.get("victim") or spk_party or memory.get("home")
@@ -206,6 +206,15 @@ def _target(cand: Cand, text: str, ments: list[Ment]) -> str | None:
     if not cands:
         return None
     return min(cands, key=lambda mm: abs(mm.start - a)).party
+
+
+def _in_frame(m: Ment, memory: dict[str, str]) -> bool:
+    """Whether a mention is part of the speaker's phrase ("researchers in Belgium")."""
+    span = memory.get("_frame")
+    if not span:
+        return False
+    a, b = (int(x) for x in span.split(":"))
+    return a <= m.start < b
 
 
 def _remember(memory: dict[str, str], party: str | None) -> str | None:
@@ -302,6 +311,8 @@ def _used(
                 return mm.party
     if memory.get("materiel.used"):
         return memory["materiel.used"]
+    if memory.get("attacker"):
+        return memory["attacker"]
     target = roles.party_after(ments, text, cand.anchor[1], 120, "at|on|against|in")
     if target and target in _adversary():
         return _adversary()[target]

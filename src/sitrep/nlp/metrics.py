@@ -117,9 +117,7 @@ def non_claim_context(before: str, after: str) -> bool:
     model number, a share, a duration, a count of places or attacks)."""
     if re.search(lexicon()["non_claim_after"], after, re.IGNORECASE):
         return True
-    if re.search(lexicon()["non_claim_before"], before, re.IGNORECASE) and not re.search(
-        r"(?:the|since|in|by|until|from|before|after|during|of)\s*$", before, re.IGNORECASE
-    ):
+    if re.search(lexicon()["non_claim_before"], before, re.IGNORECASE):
         return True
     return bool(re.search(r"[A-Za-z]-?$", before)) and not re.search(r"\s$", before)
 
