@@ -5,9 +5,10 @@ and under 4 GB for 1,000,000 claims.
 
     .venv/bin/python benchmarks/bench_fuse.py [--claims N] [--seed S]
 
-The ledger imitates real reporting: statements by ~80 sources about 40 parties, each carried by
-one to six outlets in different wordings, some relayed through intermediaries, some restated
-a few days later, with cumulative figures that grow over three years.
+The ledger imitates real reporting: statements by ~80 known sources (and some unknown or
+unattributed ones) about 40 parties, each carried by one to six outlets in different
+wordings, some relayed through intermediaries, some restated a few days later, with
+cumulative figures that grow over three years.
 """
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ QUALIFIERS = ("exact", "approx", "approx", "almost", "at_least", "more_than")
 def synthetic(n: int, seed: int) -> list[Claim]:
     rng = random.Random(seed)
     subjects = [f"Party {i}" for i in range(40)]
-    sources = [Source(f"Agency Number {i}", "intelligence", "KR") for i in range(80)]
+    sources: list[Source | None] = [
+        Source(f"Agency Number {i}", "intelligence", "KR") for i in range(80)
+    ]
+    sources += [Source(f"unnamed official {i}") for i in range(8)] + [None] * 8
     relays = [f"Lawmaker Kim {i}" for i in range(10)]
     outlets = [f"Outlet {i}" for i in range(300)]
     start = date(2022, 1, 1)

@@ -46,6 +46,7 @@ class _Track:
     current: list[Finding] = field(default_factory=list)
     older: list[Finding] = field(default_factory=list)
     cached: Figure | None = None
+    version: int = 0
 
     def figure(self) -> Figure:
         if self.cached is None:
@@ -54,6 +55,7 @@ class _Track:
 
     def add(self, f: Finding, tolerance: int) -> None:
         self.cached = None
+        self.version += 1
         d = f.day if f.day is not None else -(10**8)
         if d > self.day:
             self.day = d
@@ -79,6 +81,7 @@ class _Standing:
         self.weak: dict[str, _Track] = {}
         self.denied: list[Finding] = []
         self._plans: dict[str, dict[str, str]] = {}
+        self._merged: dict[str, tuple[tuple[int, ...], Figure]] = {}
         r = rules()
         self._credible, self._excluded, self._tol = r.credible, r.excluded, r.tolerance
 
@@ -93,6 +96,7 @@ class _Standing:
         if track is None:
             track = tracks[f.identity] = _Track(f.identity)
             self._plans.clear()
+            self._merged.clear()
         track.add(f, self._tol)
 
     def assess(self, as_of: int | None, policy: str, detail: bool = True) -> Assessment | None:
@@ -102,7 +106,7 @@ class _Standing:
         plan = self._plans.get(basis)
         if plan is None:
             plan = self._plans[basis] = _plan(tracks)
-        figures = _figures(tracks, plan)
+        figures = _figures(tracks, plan, self._merged)
         excluded: list[tuple[str, str]] = []
         if detail:
             figures.sort(key=lambda g: (g.best, g.source))
@@ -167,26 +171,39 @@ def _plan(tracks: dict[str, _Track]) -> dict[str, str]:
     return target
 
 
-def _figures(tracks: dict[str, _Track], target: dict[str, str]) -> list[Figure]:
-    """One figure per independent source (see `_plan`)."""
+def _figures(
+    tracks: dict[str, _Track],
+    target: dict[str, str],
+    cache: dict[str, tuple[tuple[int, ...], Figure]],
+) -> list[Figure]:
+    """One figure per independent source (see `_plan`); merged ones are cached in `cache`
+    until one of their tracks changes."""
     if not target:
         return [t.figure() for t in tracks.values()]
-    groups: dict[str, list[Finding]] = defaultdict(list)
-    for k, t in tracks.items():
+    members: dict[str, list[str]] = defaultdict(list)
+    for k in tracks:
         if k not in target:
-            groups[k].extend(t.current)
+            members[k].append(k)
     for k, dest in target.items():
-        groups[dest].extend(tracks[k].current)
+        members[dest].append(k)
     out = []
-    for k, fs in groups.items():
-        if k in tracks and len(fs) == len(tracks[k].current):
-            out.append(tracks[k].figure())
-        elif k:
-            out.append(_figure(k, fs))
-        else:
+    for dest, keys in members.items():
+        if keys == [dest]:
+            out.append(tracks[dest].figure())
+            continue
+        stamp = tuple(tracks[k].version for k in keys)
+        hit = cache.get(dest)
+        if hit is not None and hit[0] == stamp:
+            out.append(hit[1])
+            continue
+        fs = [f for k in keys for f in tracks[k].current]
+        label = None
+        if not dest:
             names = list(dict.fromkeys(f.source_name for f in fs if f.source_name))
             label = UNIDENTIFIED + (f" ({', '.join(names[:3])})" if names else "")
-            out.append(_figure(k, fs, label))
+        fig = _figure(dest, fs, label)
+        cache[dest] = (stamp, fig)
+        out.append(fig)
     return out
 
 
