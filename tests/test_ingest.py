@@ -400,7 +400,11 @@ def test_documents_too_big_to_be_one_article(tmp_path: Path) -> None:
     (tmp_path / "huge.html").write_text(
         "<html><body><p>" + "x" * (21 * 1_048_576) + "</p></body></html>", "utf-8"
     )
-    assert errors(read(tmp_path / "long.txt", tmp_path / "huge.html")) == [
+    with (tmp_path / "sparse.txt").open("wb") as f:  # refused by its size, before reading
+        f.truncate(5 * 1_048_576)
+    got = read(tmp_path / "long.txt", tmp_path / "huge.html", tmp_path / "sparse.txt")
+    assert errors(got) == [
         f"{tmp_path}/long.txt: text too long for one article (1,200,000 characters; limit 1,000,000)",
         f"{tmp_path}/huge.html: page too large for a news page (21 MB; limit 20 MB)",
+        f"{tmp_path}/sparse.txt: text too long for one article (5 MB)",
     ]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .. import settings
 from ..errors import ConfigError, InputError
-from .base import MAX_TEXT_CHARS, Read
+from .base import MAX_PAGE_BYTES, MAX_TEXT_CHARS, Read
 from .feeds import read_feed
 from .fetch import fetch
 from .html import read_html
@@ -87,6 +87,12 @@ def read_file(path: Path, doc_id: str, limit: int) -> Iterator[Read | InputError
             yield InputError(name, "empty document")
             return
         kind = kind_by_name(path.name)
+        if kind == "text" and size > 4 * MAX_TEXT_CHARS:  # UTF-8 takes at most 4 bytes a character
+            yield InputError(name, f"text too long for one article ({_mb(size)} MB)")
+            return
+        if kind == "html" and size > MAX_PAGE_BYTES:
+            yield InputError(name, f"page too large for a news page ({_mb(size)} MB; limit 20 MB)")
+            return
         if kind == "warc":
             with path.open("rb") as stream:
                 yield from read_warc(name, doc_id, stream, limit)
