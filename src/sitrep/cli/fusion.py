@@ -12,6 +12,27 @@ from ..errors import UsageError
 from ..output import write
 from .app import Format, app, check_date, info, warn
 
+FINDING_CSV_COLUMNS = [
+    "id",
+    "metric",
+    "subject",
+    "item",
+    "location",
+    "source",
+    "figure",
+    "value",
+    "low",
+    "high",
+    "qualifiers",
+    "stated_first",
+    "stated_last",
+    "outlets",
+    "independent_sources",
+    "articles",
+    "claims",
+    "via",
+    "modality",
+]
 if TYPE_CHECKING:
     from ..fuse import Fusion
     from ..records import Claim
@@ -118,21 +139,16 @@ def findings(
     """Claims that state the same thing, grouped: outlets and independent sources for each."""
     check_date(since, "--since")
     check_date(until, "--until")
-    from ..fuse.export import FINDING_COLUMNS, finding_row, select_findings
+    from ..fuse.export import FINDING_COLUMNS, finding_row, finding_table_row, select_findings
 
     result = _fuse(db, claim_files, metric, subject)
     chosen = select_findings(result.findings, metric, subject, source, location, since, until)
     if fmt.value in ("json", "jsonl"):
         write((f.to_json(evidence) for f in chosen), fmt.value)
+    elif fmt.value == "table":
+        write((finding_table_row(f) for f in chosen), "table", FINDING_COLUMNS)
     else:
-        columns = (
-            FINDING_COLUMNS
-            if fmt.value == "table"
-            else list(finding_row(chosen[0]))
-            if chosen
-            else FINDING_COLUMNS
-        )
-        write((finding_row(f) for f in chosen), fmt.value, columns, widths={"articles": 30})
+        write((finding_row(f) for f in chosen), fmt.value, FINDING_CSV_COLUMNS)
     _finish()
 
 
@@ -152,7 +168,7 @@ def assess(
     """Low / best / high for each series as of a date, with the findings and rule behind each."""
     check_date(as_of, "--as-of")
     pol = _policy(policy)
-    from ..fuse.export import ASSESS_COLUMNS, assessment_row, select_series
+    from ..fuse.export import ASSESS_COLUMNS, ASSESS_CSV_COLUMNS, assessment_row, select_series
 
     result = _fuse(db, claim_files, metric, subject, by_location)
     result.series = select_series(result.series, metric, subject)
@@ -161,9 +177,7 @@ def assess(
         write((a.to_json() for a in got), fmt.value)
     else:
         rows = [assessment_row(a) for a in got]
-        columns = (
-            ASSESS_COLUMNS if fmt.value == "table" else (list(rows[0]) if rows else ASSESS_COLUMNS)
-        )
+        columns = ASSESS_COLUMNS if fmt.value == "table" else ASSESS_CSV_COLUMNS
         write(rows, fmt.value, columns, widths={"sources": 50})
     _finish()
 
@@ -180,7 +194,7 @@ def timeline(
 ) -> None:
     """How each series' assessment moved: one row per series and statement day."""
     pol = _policy(policy)
-    from ..fuse.export import assessment_row, figure_text, select_series
+    from ..fuse.export import ASSESS_CSV_COLUMNS, assessment_row, figure_text, select_series
 
     result = _fuse(db, claim_files, metric, subject, by_location)
     rows = []
@@ -197,19 +211,9 @@ def timeline(
     if fmt.value in ("json", "jsonl"):
         write(rows, fmt.value)
     else:
-        columns = [
-            "subject",
-            "metric",
-            "location",
-            "as_of",
-            "new",
-            "low",
-            "best",
-            "high",
-            "independent_sources",
-            "conflict",
-        ]
-        write(rows, fmt.value, columns if fmt.value == "table" else None, widths={"new": 40})
+        columns = ["subject", "what", "as_of", "new", "low", "best", "high", "independent"]
+        columns = columns + ["conflict"] if fmt.value == "table" else ["new", *ASSESS_CSV_COLUMNS]
+        write(rows, fmt.value, columns, widths={"new": 40})
     _finish()
 
 

@@ -11,24 +11,28 @@ from .records import Assessment, Finding, Series, outlet_of
 from .rules import norm, span
 from .sources import name_key
 
-FINDING_COLUMNS = [
-    "id",
-    "metric",
-    "subject",
-    "item",
-    "location",
-    "source",
-    "figure",
-    "stated_first",
-    "outlets",
-    "independent_sources",
-]
+FINDING_COLUMNS = ["id", "what", "subject", "source", "figure", "stated", "outlets", "independent"]
 ASSESS_COLUMNS = [
     "subject",
+    "what",
+    "as_of",
+    "low",
+    "best",
+    "high",
+    "independent",
+    "outlets",
+    "conflict",
+    "sources",
+]
+ASSESS_CSV_COLUMNS = [
+    "series",
+    "subject",
     "metric",
     "item",
     "location",
+    "period",
     "as_of",
+    "policy",
     "low",
     "best",
     "high",
@@ -36,6 +40,10 @@ ASSESS_COLUMNS = [
     "outlets",
     "conflict",
     "sources",
+    "rule_low",
+    "rule_best",
+    "rule_high",
+    "findings",
 ]
 UCDP_COLUMNS = [
     "id",
@@ -164,12 +172,45 @@ def finding_row(f: Finding) -> dict[str, Any]:
     }
 
 
+def what(metric: str, item: str | None, period: str | None = None) -> str:
+    """'casualties.killed', 'materiel.supplied: artillery shell', '... (2024-03-02)'."""
+    text = f"{metric}: {item}" if item else metric
+    return f"{text} ({period})" if period else text
+
+
+def finding_table_row(f: Finding) -> dict[str, Any]:
+    """A short row for people (the `table` format)."""
+    return {
+        "id": f.id,
+        "what": what(f.metric, f.item),
+        "subject": f.subject,
+        "source": f.source_name or "unattributed",
+        "figure": figure_text(f),
+        "stated": f.stated_first,
+        "outlets": len(f.outlets),
+        "independent": f.independent_sources,
+    }
+
+
 def assessment_row(a: Assessment) -> dict[str, Any]:
     """A flat row for tables and CSV."""
     j = a.to_json()
-    j["location"] = " / ".join(a.series.locations) or None
     return {
-        **{k: j[k] for k in ASSESS_COLUMNS if k in j and k != "sources"},
+        "subject": j["subject"],
+        "what": what(a.series.metric, a.series.item, a.series.period),
+        "metric": j["metric"],
+        "item": j["item"],
+        "location": " / ".join(a.series.locations) or None,
+        "period": j["period"],
+        "as_of": j["as_of"],
+        "policy": j["policy"],
+        "low": j["low"],
+        "best": j["best"],
+        "high": j["high"],
+        "independent": j["independent_sources"],
+        "independent_sources": j["independent_sources"],
+        "outlets": j["outlets"],
+        "conflict": j["conflict"],
         "sources": "; ".join(f"{g.source} {g.best:,.0f}" for g in a.figures),
         "rule_low": a.low.rule,
         "rule_best": a.best.rule,
