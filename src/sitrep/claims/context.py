@@ -157,7 +157,7 @@ class ArticleState:
                 return Said(
                     self.last.source, list(self.last.via), self.last.party, stated=self.last.stated
                 )
-            if len(p.split()) < 3:
+            if len(p.split()) < 2 or p.lower() in lexicon()["anaphors"]["pronouns"]:
                 return None
         if is_generic(p):
             return None
@@ -281,15 +281,15 @@ class ArticleState:
         f = said.frame if said else None
         if f is not None and f.verb != ":":
             for t in times:
-                if _governs_verb(text, f, t):
-                    v = _calendar(t.value)
+                if governs_verb(text, f, t):
+                    v = calendar_value(t.value)
                     if v:
                         return v, t
         if f is None and times:
             # "On Sunday, Britain pledged ..." the act is the statement
             t = times[0]
             if t.start < 25 and re.match(r"^(?:On|In|Last|Earlier|This)\b", text):
-                v = _calendar(t.value)
+                v = calendar_value(t.value)
                 if v and carried is False and said is not None:
                     return v, t
         if (
@@ -326,7 +326,7 @@ class ArticleState:
             self.line_stated[sent.line] = stated
 
 
-def _governs_verb(text: str, f: Frame, t: TimeExpr) -> bool:
+def governs_verb(text: str, f: Frame, t: TimeExpr) -> bool:
     vend = f.verb_start + len(f.verb)
     if f.style == "count":
         return False
@@ -368,7 +368,7 @@ def _governs_verb(text: str, f: Frame, t: TimeExpr) -> bool:
     return False
 
 
-def _calendar(value: str | None) -> str | None:
+def calendar_value(value: str | None) -> str | None:
     if not value:
         return None
     if re.match(r"^\d{4}-\d{2}-\d{2}T", value):

@@ -5,23 +5,24 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from ..nlp.dates import find_timexes
-from ..nlp.lexicon import lexicon, words
+from ..nlp.lexicon import lexicon
 from ..nlp.metrics import (
     Cue,
-    currency_of,
     find_cues,
-    is_weapon_word,
-    money_excluded,
-    non_claim_context,
-    noun_class,
 )
 from ..nlp.modality import modality
 from ..nlp.quantities import find_quantities
 from ..records import Article, Claim, Quantity, Source, TimeExpr
 from . import roles, tables
+from .candidates import (
+    Cand,
+    candidates,
+    needs_parse,
+    singular_victims,
+)
 from .context import ArticleState, Ment, Said, catalog, continuation, dateline_end, mentions
 from .parse import Tok, parse
 from .sentences import Sentence, split_sentences
@@ -40,18 +41,6 @@ VICTIM = {
     "casualties.missing",
     "people.displaced",
 }
-BAD_UNITS = re.compile(
-    r"^(?:mm|cm|m|km|mi|kg|t|%|percent|h|min|s|day|week|month|year|"
-    r"hour|minute|second|degree|ha|km2|sq)",
-    re.IGNORECASE,
-)
-MILITARY = re.compile(
-    r"^(?:soldiers?|troops?|personnel|forces?|special forces|servicem[ae]n|"
-    r"officers?|engineers?|units?|contingent|fighters?|marines?|commandos?|"
-    r"paratroopers?|mercenaries|instructors?|advisers?|advisors?|workers?|"
-    r"crews?|specialists?|battalions?|brigades?|men|military)$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(slots=True)
@@ -61,19 +50,6 @@ class Prepared:
     times: list[list[TimeExpr]]
     cues: list[list[Cue]]
     parse_ids: list[int]
-
-
-@dataclass(slots=True)
-class Cand:
-    metric: str
-    anchor: tuple[int, int]
-    cue: Cue
-    quantity: Quantity | None = None
-    head: tuple[int, int] | None = None
-    item: str | None = None
-    item_start: int = 0
-    unit: str | None = None
-    extra: dict[str, str | None] = field(default_factory=dict)
 
 
 def extract_article(article: Article) -> list[Claim]:
@@ -138,68 +114,15 @@ def prepare(article: Article) -> Prepared:
             if t.start - s.start >= dl:
                 by_t[j].append(replace(t, start=t.start - s.start, end=min(t.end, s.end) - s.start))
     for i, s in enumerate(sents):
-        by_q[i].extend(_singular_victims(s.text, by_q[i]))
+        by_q[i].extend(singular_victims(s.text, by_q[i]))
         by_q[i].sort(key=lambda q: q.start)
     parse_ids = []
     for i, s in enumerate(sents):
         c = find_cues(s.text)
         cues.append(c)
-        if c and _needs_parse(s.text, by_q[i], c):
+        if c and needs_parse(s.text, by_q[i], c):
             parse_ids.append(i)
     return Prepared(sents, by_q, by_t, cues, parse_ids)
-
-
-SINGULAR_BEFORE = re.compile(
-    r"\b(?:killed|killing|kills|captured|capturing|detained|detaining|arrested|arresting|"
-    r"wounded|wounding|injured|injuring|abducted|kidnapped|shot dead|executed|seized)\s+$",
-    re.IGNORECASE,
-)
-SINGULAR_AFTER = re.compile(
-    r"^\s+(?:was|has been|had been)\s+(?:among (?:those|the)\s+)?(?:killed|wounded|injured|"
-    r"captured|detained|arrested|abducted|kidnapped|found dead|shot dead)\b",
-    re.IGNORECASE,
-)
-
-
-def _singular_victims(text: str, qs: list[Quantity]) -> list[Quantity]:
-    """"killed a Taliban commander", "A 57-year-old woman was among those killed": counts of 1."""
-    out = []
-    for m in re.finditer(lexicon()["singular_victims"], text, re.IGNORECASE):
-        if any(q.start < m.end() and m.start() < q.end and q.value != 1 and not re.search(
-            r"year", text[q.end : q.end + 8]) for q in qs):
-            continue
-        if SINGULAR_BEFORE.search(text[: m.start()]) or (
-            SINGULAR_AFTER.match(text[m.end() :])
-            and re.fullmatch(r"(?:[^,;]*[,;]\s*|\s*)", text[: m.start()][-60:] or "")
-        ):
-            word = re.match(r"\w+", text[m.start() :])
-            assert word is not None
-            out.append(
-                Quantity(m.start(), m.start() + word.end(), m.group(), 1, 1, 1, "exact", "person")
-            )
-    return out
-
-
-def _needs_parse(text: str, qs: list[Quantity], cues: list[Cue]) -> bool:
-    """Parse only sentences that can give a claim: a count with a cue that fits it, or a
-    weapon or troop phrase with a transfer, use or deployment cue."""
-    if any(_countable(text, q) for q in qs):
-        return True
-    if not _has_thing(text):
-        return False
-    return any(
-        {"materiel.supplied", "materiel.used", "personnel.deployed"} & c.metrics() for c in cues
-    )
-
-
-def _has_thing(text: str) -> bool:
-    return bool(words(lexicon()["item_nouns"]).search(text)) or bool(
-        re.search(
-            r"\b(?:troops|soldiers|forces|personnel|units|officers|engineers|casualties|losses)\b",
-            text,
-            re.IGNORECASE,
-        )
-    )
 
 
 def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> list[Claim]:
@@ -256,9 +179,9 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
         skip = set()
         for f, _ in resolved:
             for t in prep.times[si]:
-                from .context import _governs_verb
+                from .context import governs_verb
 
-                if _governs_verb(sent.text, f, t):
+                if governs_verb(sent.text, f, t):
                     skip.add(id(t))
         for cand in cands:
             said = state.said_at(cand.anchor[0], resolved, ments, sent) if resolved else None
@@ -322,267 +245,6 @@ def _home(sents: list[Sentence]) -> str | None:
                 if m.party:
                     return m.party
     return None
-
-
-def candidates(
-    text: str,
-    qs: list[Quantity],
-    cues: list[Cue],
-    toks: list[Tok] | None,
-    ments: list[Ment],
-    floor: int,
-) -> list[Cand]:
-    """Quantified candidates (a count with a metric cue) and weapon/troop phrases without one."""
-    out: list[Cand] = []
-    kept: list[Quantity] = [q for q in qs if q.start >= floor and _countable(text, q)]
-    prev_end = floor
-    prev: Cand | None = None
-    used_heads: list[tuple[int, int]] = []
-    for i, q in enumerate(kept):
-        nxt = kept[i + 1].start if i + 1 < len(kept) else len(text)
-        head = roles.np_after(toks, text, q.end)
-        if head and head[0] - q.end > 70:
-            head = None
-        cls = _class(text, q, head)
-        pronoun_head = head is not None and text[head[0] : head[1]].lower() in (
-            "them", "those", "these", "others", "ones"
-        )
-        if pronoun_head and cls is None and prev is not None:
-            cls = prev.unit if prev.unit in ("person", "item") else None
-        if cls is None and head is not None and not pronoun_head and not _cue_noun(text, head, cues):
-            prev_end = q.end
-            continue
-        if cls == "money" and money_excluded(text[max(0, q.start - 60) : q.end + 40]):
-            prev_end = q.end
-            continue
-        link = text[prev.anchor[1] : q.start] if prev is not None else ""
-        inherit = prev is not None and len(link) < 80 and bool(
-            re.search(r"(?:^|,\s*|\s)(?:including|of which|of them|among them)\s*$", link)
-        )
-        if inherit and prev is not None and (head is None or cls is None):
-            cls = prev.unit if prev.unit in ("person", "item") else cls
-        cue = roles.choose_cue(cues, text, (q.start, q.end), head, cls, prev_end, nxt)
-        if inherit and prev is not None and (head is None or cue is None):
-            cue = prev.cue
-        metric = None
-        if cue is not None:
-            metric = cue.metric(cls) if cls else (cue.metric("person") or cue.metric("item"))
-        if (
-            metric is None
-            and prev is not None
-            and prev.quantity is not None
-            and re.fullmatch(
-                r"[^;.]*?(?:\band\b|,|\bas well as\b|\bincluding\b|\bplus\b|\bof which\b|\bwith\b)"
-                r"[^;.]*",
-                text[prev.anchor[1] : q.start],
-            )
-            and len(text[prev.anchor[1] : q.start]) < 60
-        ):
-            cue = prev.cue
-            metric = cue.metric(cls) if cls else cue.metric("person") or cue.metric("item")
-        if metric is None or cue is None:
-            prev_end = q.end
-            continue
-        if metric == "personnel.deployed" and head and not MILITARY.match(text[head[0] : head[1]]):
-            if not re.search(
-                r"\b(?:troops|soldiers|forces|military|personnel)\b",
-                text[max(0, q.start - 60) : q.end + 60],
-                re.IGNORECASE,
-            ):
-                prev_end = q.end
-                continue
-        unit = q.unit
-        if cls == "money":
-            unit = currency_of(q.unit, q.text) or q.unit
-        elif cls in ("person", "item"):
-            unit = cls
-        else:
-            unit = "item" if metric.startswith("materiel.") else "person"
-        end = head[1] if head else q.end
-        cand = Cand(metric, (q.start, max(end, q.end)), cue, q, head, unit=unit)
-        if inherit and prev is not None and prev.metric == metric:
-            cand.extra["inherit"] = "1"
-        if (
-            metric == "materiel.destroyed"
-            and head
-            and head[1] <= cue.start < head[1] + 40
-            and not re.search(r"\b(?:were|was|been|are|is|be|being)\b", text[head[1] : cue.start])
-        ):
-            cand.metric = "materiel.used"  # "100 jets destroyed ...": the jets were used
-        if metric.startswith("materiel.") and head:
-            cand.item_start, cand.item = roles.item_phrase(toks, text, head, q.end)
-            used_heads.append(head)
-        out.append(cand)
-        prev, prev_end = cand, end
-    out.extend(_unquantified(text, cues, toks, used_heads, kept, floor, ments))
-    out.sort(key=lambda c: c.anchor[0])
-    return out
-
-
-def _countable(text: str, q: Quantity) -> bool:
-    if q.unit and BAD_UNITS.match(q.unit) and q.unit not in ("person", "item"):
-        return False
-    before, after = text[max(0, q.start - 30) : q.start], text[q.end : q.end + 40]
-    if re.search(r"\bnot\s*$", before):
-        return False
-    if re.search(r"year", q.text) or (q.value == 1 and re.match(r"\s+of\b", after)):
-        return False  # "one of the soldiers": a person, not a count
-    if re.search(r"\b[A-Z][a-z]+(?:'s|’s)\s*$", before) and re.match(
-        r"\s*(?:million|people|residents)", after
-    ):
-        return False  # "Gaza's 2.1 million people": a population
-    if (
-        q.value is not None
-        and 1900 <= q.value <= 2100
-        and q.qualifier == "exact"
-        and re.fullmatch(r"\d{4}", q.text.strip())
-    ):
-        return False
-    return not non_claim_context(before, after)
-
-
-def _class(text: str, q: Quantity, head: tuple[int, int] | None) -> str | None:
-    if (
-        q.unit
-        and re.fullmatch(r"[A-Z]{3}", q.unit)
-        or currency_of(None, q.text)
-        and re.search(r"[$€£]|\b(?:dollars?|euros?|pounds)\b", q.text, re.IGNORECASE)
-    ):
-        return "money"
-    if re.match(
-        r"\s*(?:billion|million)?\s*(?:dollars|euros|pounds)\b", text[q.end : q.end + 20], re.I
-    ):
-        return "money"
-    if head:
-        w = text[head[0] : head[1]]
-        c = noun_class(w)
-        if c:
-            return c
-        if q.value == 1 and q.unit == "person" and q.text.split()[0].lower() in ("a", "an", "one"):
-            return "person"  # a singular victim found by _singular_victims
-        if is_weapon_word(w):
-            return "item"
-        if w.lower() in ("others", "them", "more", "those", "these", "ones"):
-            return q.unit if q.unit in ("person", "item") else None
-        return None
-    return q.unit if q.unit in ("person", "item") else None
-
-
-def _cue_noun(text: str, head: tuple[int, int], cues: list[Cue]) -> bool:
-    return any(c.start < head[1] and head[0] < c.end for c in cues)
-
-
-def _unquantified(
-    text: str,
-    cues: list[Cue],
-    toks: list[Tok] | None,
-    used_heads: list[tuple[int, int]],
-    kept: list[Quantity],
-    floor: int,
-    ments: list[Ment],
-) -> list[Cand]:
-    if not toks:
-        return []
-    out: list[Cand] = []
-    qspans = [(q.start, q.end) for q in kept]
-    for k, t in enumerate(toks):
-        if t.start < floor or t.pos not in ("NOUN", "PROPN"):
-            continue
-        nxt_tok = toks[k + 1] if k + 1 < len(toks) else None
-        if t.dep == "compound" or (
-            nxt_tok is not None and (nxt_tok.pos in ("NOUN", "PROPN") or nxt_tok.text in ("-", "‑"))
-        ):
-            continue  # not the head of its phrase
-        if re.match(r"(?:weapons?|arms|equipment|systems?|munitions)$", t.text, re.I) and re.match(
-            r"\s*,?\s*(?:that|which)?\s*(?:include|included|including|such as)\b", text[t.end :]
-        ):
-            continue  # "weapons that included Kinzhal missiles": the named ones are the claims
-        if re.search(
-            r"\b(?:" + lexicon()["non_weapon_modifiers"] + r")\s+$", text[: t.start], re.I
-        ):
-            continue
-        if any(
-            0 <= t.start - b < 60
-            and re.fullmatch(
-                r"\s+(?:[\w-]+\s+){0,3}(?:and|of)\s+(?:[\w-]+\s+){0,2}", text[b : t.start]
-            )
-            for a, b in qspans
-        ):
-            continue  # "13,000 containers of munitions", "139 drones and decoy drones"
-        if re.search(r"\bif\b", text[max(0, t.start - 80) : t.start]):
-            continue
-        if k + 1 < len(toks) and roles.MODIFIER_NOUNS.match(toks[k + 1].text):
-            continue
-        if any(a <= t.start < b for a, b in used_heads):
-            continue
-        weapon = is_weapon_word(t.text) and noun_class(t.text) != "person"
-        troops = bool(
-            re.fullmatch(
-                r"troops|soldiers|forces|units|officers|personnel|engineers", t.text, re.IGNORECASE
-            )
-        )
-        if not (weapon or troops):
-            continue
-        start, item = roles.item_phrase(toks, text, (t.start, t.end), floor)
-        if any(a < t.start and start <= b for a, b in qspans if b > start):
-            continue  # counted by a number of this phrase: quantified already
-        cls = "item" if weapon else "person"
-        cue = _nearest_cue(cues, text, start, t.end, cls)
-        if cue is None:
-            continue
-        if re.search(
-            r"\bto\s+$|\bhelp\w*\s+(?:[\w-]+\s+){0,3}$", text[: cue.start]
-        ) and not re.search(
-            r"\b(?:plans?|planning|preparing|prepares|intends?|set|going|ready|agreed|decided|"
-            r"pledged|promised|expected|likely|is|are|was|were|began|begun|started|continue[sd]?)"
-            r"\s+to\s+$",
-            text[: cue.start],
-        ):
-            continue  # "trained to use the system", "help Russian forces launch"
-        if not weapon:
-            near = text[cue.end : start] if cue.end <= start else text[t.end : cue.start]
-            if len(near.split()) > 3:
-                continue
-            if cue.start >= t.end and not any(start <= m.start < t.end and m.party for m in ments):
-                continue  # "the soldiers had travelled": a deployment needs its party named
-        metric = cue.metric(cls)
-        if metric not in ("materiel.supplied", "materiel.used", "personnel.deployed"):
-            continue
-        if metric == "materiel.used" and re.fullmatch(
-            r"(?:weapons?|arms|equipment|weaponry|munitions|systems?)", t.text, re.IGNORECASE
-        ):
-            continue  # use of a named weapon only
-        cand = Cand(metric, (start, t.end), cue, unit=cls)
-        if weapon:
-            cand.item, cand.item_start = item, start
-        out.append(cand)
-    return out
-
-
-def _nearest_cue(cues: list[Cue], text: str, start: int, end: int, cls: str) -> Cue | None:
-    ok = [
-        c
-        for c in cues
-        if c.metric(cls) in ("materiel.supplied", "materiel.used", "personnel.deployed")
-    ]
-    before = [
-        c
-        for c in ok
-        if c.end <= start
-        and not re.search(r"[;:]|\.\s", text[c.end : start])
-        and len(text[c.end : start]) < 140
-        and not re.search(r",\s*(?:which|who|where)\b", text[c.end : start])
-    ]
-    after = [
-        c
-        for c in ok
-        if c.start >= end
-        and re.fullmatch(r"\s*(?:\w+\s+){0,3}", text[end : c.start])
-        and not re.match(r"\s*(?:that|which)\b", text[end : c.start])
-    ]
-    if before:
-        return before[-1]
-    return after[0] if after else None
 
 
 def build(

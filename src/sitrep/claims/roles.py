@@ -10,7 +10,7 @@ from ..nlp.dates import resolve_interval
 from ..nlp.lexicon import lexicon
 from ..nlp.metrics import Cue, is_weapon_word, noun_class
 from ..records import TimeExpr
-from .context import Ment, _calendar
+from .context import Ment, calendar_value
 from .parse import Tok, subject_of
 
 FILLER = re.compile(
@@ -351,8 +351,13 @@ def when_for(
             gap = text[anchor[1] : t.start]
             dist = len(gap)
             at_end = re.fullmatch(r"\s*[.!]?[\"”]?\s*", text[t.end :]) is not None
-            if at_end and dist < 200 and not re.search(
-                r"\b(?:said|says|told|reported|according|when|after|before|since|which|who)\b|;", gap
+            if (
+                at_end
+                and dist < 200
+                and not re.search(
+                    r"\b(?:said|says|told|reported|according|when|after|before|since|which|who)\b|;",
+                    gap,
+                )
             ):
                 dist = min(dist, 59)  # "... killed two insurgents in X district yesterday."
             elif dist > 60 or re.search(
@@ -377,9 +382,9 @@ def when_for(
         return f"{y}-W{w:02d}"
     before = text[max(0, t.start - 45) : t.start]
     if re.search(r"\bsince\b[^,;]{0,35}$", before, re.IGNORECASE) and ref_day:
-        v = _calendar(t.value)
+        v = calendar_value(t.value)
         return f"{v}/{ref_day}" if v else None
     if t.type == "DURATION":
         v = resolve_interval(t, ref_day)
         return v
-    return _calendar(t.value)
+    return calendar_value(t.value)
