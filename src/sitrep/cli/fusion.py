@@ -212,7 +212,11 @@ def timeline(
         write(rows, fmt.value)
     else:
         columns = ["subject", "what", "as_of", "new", "low", "best", "high", "independent"]
-        columns = columns + ["conflict"] if fmt.value == "table" else ["new", *ASSESS_CSV_COLUMNS]
+        columns = (
+            columns + ["outlets", "conflict"]
+            if fmt.value == "table"
+            else ["new", *ASSESS_CSV_COLUMNS]
+        )
         write(rows, fmt.value, columns, widths={"new": 40})
     _finish()
 

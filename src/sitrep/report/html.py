@@ -202,7 +202,8 @@ def _evidence(findings: list[Finding]) -> str:
         items = "".join(_evidence_item(c) for c in f.claims)
         out.append(
             f'<details id="ev-{_e(f.id)}"><summary><b>{_e(f.id)}</b> {_e(f.source_name or "unattributed")}: '
-            f"{_e(figure_text(f))} — {len(f.outlets)} outlet(s): {_e(', '.join(f.outlets))}</summary>"
+            f"{_e(figure_text(f))} — {len(f.outlets)} outlet(s), {f.independent_sources} "
+            f"independent source(s): {_e(', '.join(f.outlets))}</summary>"
             f"<ul>{items}</ul></details>"
         )
     out.append("</div>")
