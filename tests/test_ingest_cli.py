@@ -313,3 +313,30 @@ def test_claims_json_follows_the_claim_schema(
     assert code == 0 and len(rows) == 3
     for row in rows:
         jsonschema.validate(row, schema)
+
+
+def test_published_dates_what_has_no_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "p.db")
+    (tmp_path / "note.txt").write_text("Six trucks crossed the border.", "utf-8")
+    (tmp_path / "dated.jsonl").write_text(
+        '{"id": "d", "text": "Two ships docked.", "published": "2024-02-02"}\n', "utf-8"
+    )
+    code, _, err = run(
+        capsys,
+        "ingest",
+        str(tmp_path / "note.txt"),
+        str(tmp_path / "dated.jsonl"),
+        "--published",
+        "2024-05-01",
+        "--db",
+        db,
+    )
+    assert code == 0 and len(err) == 1  # the summary only: no warning about a missing date
+    with open_store(db) as store:
+        assert [(a.id, a.published) for a in store.articles()] == [
+            ("d", "2024-02-02"),
+            ("note", "2024-05-01"),
+        ]
+    assert run(capsys, "ingest", "x.txt", "--published", "May 1", "--db", db)[0] == 2

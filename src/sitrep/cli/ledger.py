@@ -40,13 +40,17 @@ def ingest(
     fetch: bool = typer.Option(
         False, "--fetch", help="Download http(s) URLs given as paths (timeout, size limit)."
     ),
+    published: str | None = typer.Option(
+        None, "--published", help="Publication date (YYYY-MM-DD) for articles without one."
+    ),
 ) -> None:
     """Read articles (.txt .html .json .jsonl RSS/Atom .warc), extract claims, store them once."""
+    check_date(published, "--published")
     from ..store import open_store
     from ..store.load import ingest as run
 
     with open_store(db) as store, _progress() as (tick, say):
-        summary = run(store, paths, fetch=fetch, warn=say, tick=tick)
+        summary = run(store, paths, fetch=fetch, warn=say, tick=tick, published=published)
     info(summary.line())
     if summary.failed:
         raise typer.Exit(1)

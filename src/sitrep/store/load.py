@@ -52,8 +52,11 @@ def ingest(
     fetch: bool = False,
     warn: Report | None = None,
     tick: Callable[[str], None] | None = None,
+    published: str | None = None,
 ) -> IngestSummary:
     """Ingest every article in `paths` into `store`; problems go to `warn` as one-line messages.
+
+    `published` (YYYY-MM-DD) dates the articles whose metadata gives no date.
 
     `tick(origin)` is called once per article done (for a progress display). An article met
     twice in one run is stored once: the first time, or the full page after its feed summary.
@@ -66,6 +69,8 @@ def ingest(
             continue
         for w in item.warnings:
             run.say(w)
+        if published and not item.article.published:
+            item.article.published = published
         run.offer(item)
     run.flush()
     run.summary.claims = sum(run.claims.values())
