@@ -34,6 +34,23 @@ SOURCE_ORDER = (
     "place",
 )
 PERSON_KINDS = {"person"}
+ANAPHOR_KINDS = {
+    "agency": ("intelligence", "media", "international"),
+    "military": ("military",),
+    "army": ("military",),
+    "forces": ("military",),
+    "command": ("military",),
+    "group": ("ngo", "other", "armed_group"),
+    "organisation": ("ngo", "international"),
+    "organization": ("ngo", "international"),
+    "charity": ("ngo",),
+    "body": ("international", "ngo", "official"),
+    "government": ("government",),
+    "authorities": ("government", "official"),
+    "outlet": ("media",),
+    "newspaper": ("media",),
+    "broadcaster": ("media",),
+}
 TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’ -]{0,30}):\s")
 _HEADLINE_COLON = re.compile(r":\s*(?P<who>[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,5})\s*$")
 
@@ -125,6 +142,8 @@ class ArticleState:
         self.cur_line = -1
         self.last_line = -10
         self.question_lines: set[int] = set()
+        self.history: list[Source] = []
+        self.parties: dict[str, str | None] = {}
 
     # -- sources --------------------------------------------------------------------------
     def resolve_phrase(self, phrase: str, ments: list[Ment], offset: int) -> Said | None:
@@ -153,6 +172,9 @@ class ArticleState:
             src = catalog().as_source(best.entity, phrase.strip())
             return Said(src, party=best.party)
         if is_anaphor(p) or re.fullmatch(r"(?:his|her|its|their) (?:office|spokes\w+)", p, re.I):
+            found = self._antecedent(p)
+            if found is not None:
+                return Said(found, party=self.parties.get(found.name))
             if self.last and self.last.source:
                 return Said(
                     self.last.source, list(self.last.via), self.last.party, stated=self.last.stated
@@ -165,6 +187,30 @@ class ArticleState:
         if not re.search(r"[A-Za-z]{2}", cleaned) or len(cleaned.split()) > 12:
             return None
         return Said(Source(name=normalise_unknown(cleaned), kind=_guess_kind(cleaned), mention=p))
+
+    def observe(self, ments: list[Ment]) -> None:
+        """Remember the organisations and people a sentence names, for "the agency" later."""
+        for m in ments:
+            if m.type in ("country", "place", "weapon"):
+                continue
+            src = catalog().as_source(m.entity, m.text)
+            self.history.append(src)
+            self.parties[src.name] = m.party
+
+    def _antecedent(self, phrase: str) -> Source | None:
+        """The latest named source a definite description fits ("the health ministry")."""
+        words_ = re.sub(r"^the\s+", "", phrase.lower()).split()
+        if not words_ or words_[0] in lexicon()["anaphors"]["pronouns"]:
+            return None
+        head, mods = words_[-1], words_[:-1]
+        kinds = ANAPHOR_KINDS.get(head, ())
+        for src in reversed(self.history):
+            text = f"{src.name} {src.mention or ''}".lower()
+            if mods and not all(m in text for m in mods):
+                continue
+            if head in text or (src.kind in kinds):
+                return src
+        return None
 
     def transcript(self, sent: Sentence, ments: list[Ment]) -> None:
         """Track "NAME: ..." transcript lines: the speaker of the rest of the line."""

@@ -139,7 +139,9 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
         state.transcript(sent, ments)
         if sent.line in state.question_lines:
             continue
+        state.observe([m for m in ments if m.end < len(sent.text) // 2])
         resolved = state.attributions(sent, ments)
+        state.observe([m for m in ments if m.end >= len(sent.text) // 2])
         for m in ments:
             if m.type == "armed_group" and m.party:
                 memory["armed_group"] = m.party
