@@ -540,6 +540,34 @@ def test_items_split_materiel_findings() -> None:
     assert len(find_findings(ledger)) == 2
 
 
+def test_item_names_of_one_weapon_do_not_split() -> None:
+    hur = {"name": "Defence Intelligence of Ukraine", "kind": "intelligence", "country": "UA"}
+    ledger = [
+        claim(
+            "a1",
+            "A",
+            "2025-02-18",
+            value=120,
+            metric="materiel.supplied",
+            source=hur,
+            item="M-1991 240 mm multiple rocket launcher",
+            unit="item",
+        ),
+        claim(
+            "a2",
+            "B",
+            "2025-02-18",
+            value=120,
+            metric="materiel.supplied",
+            source=hur,
+            item="240 mm multiple rocket launcher",
+            unit="item",
+        ),
+    ]
+    (f,) = find_findings(ledger)
+    assert len(f.outlets) == 2
+
+
 def test_currencies_split_aid_figures() -> None:
     us = {"name": "United States", "kind": "government", "country": "US"}
     ledger = [

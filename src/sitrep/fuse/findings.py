@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from ..records import Claim, Source
 from .records import Finding, claim_id, most_common
 from .rules import anchor, norm, rules, span
-from .sources import UNATTRIBUTED, Identity, identity, name_key
+from .sources import UNATTRIBUTED, Identity, identity, item_key, name_key
 
 UNITLESS = frozenset({"", "person", "persons", "people", "item", "items"})
 
@@ -92,7 +92,7 @@ def _row(claim: Claim) -> _Row:
         ident=who.key,
         who=who,
         vias=tuple(name_key(v.name) for v in claim.via),
-        item=norm(claim.item),
+        item=item_key(claim.item),
         loc=norm(claim.location),
         lo=lo,
         hi=hi,
@@ -355,7 +355,7 @@ def _finding(rows: list[_Row], source: Source | None) -> Finding:
             (
                 first.metric,
                 norm(first.subject),
-                norm(item),
+                item_key(item),
                 norm(location),
                 identity,
                 anchor(first.quantity),
@@ -409,7 +409,9 @@ def _peers(found: list[Finding]) -> dict[str, list[Finding]]:
     peers: dict[str, list[Finding]] = {f.id: [] for f in found}
 
     def link(a: Finding, b: Finding) -> None:
-        if a.identity != b.identity and not (a.item and b.item and norm(a.item) != norm(b.item)):
+        if a.identity != b.identity and not (
+            a.item and b.item and item_key(a.item) != item_key(b.item)
+        ):
             peers[a.id].append(b)
             peers[b.id].append(a)
 

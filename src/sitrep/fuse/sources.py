@@ -82,3 +82,20 @@ def identity(source: Source | None) -> Identity:
     if source is None:
         return UNATTRIBUTED
     return _identity(source.name, source.country, source.wikidata)
+
+
+@lru_cache(maxsize=65536)
+def item_key(name: str | None) -> str:
+    """The comparison key of an item: its catalogue weapon ("M-1991" and "240 mm multiple
+    rocket launcher" are one), also after a leading qualifier ("North Korean KN-23 ballistic
+    missile"), else its normalised name."""
+    if not name:
+        return ""
+    lookup = _lookup()
+    if lookup is not None:
+        words = name.split()
+        for drop in range(min(3, len(words))):
+            entity = lookup(" ".join(words[drop:]))
+            if entity is not None and entity.type == "weapon":
+                return "@" + entity.id
+    return norm(name)
