@@ -118,6 +118,7 @@ def candidates(
     kept: list[Quantity] = [q for q in qs if q.start >= floor and countable(text, q)]
     prev_end = floor
     prev: Cand | None = None
+    pending: list[tuple[Quantity, tuple[int, int] | None, str]] = []
     used_heads: list[tuple[int, int]] = []
     for i, q in enumerate(kept):
         nxt = kept[i + 1].start if i + 1 < len(kept) else len(text)
@@ -173,6 +174,8 @@ def candidates(
             cue = prev.cue
             metric = cue.metric(cls) if cls else cue.metric("person") or cue.metric("item")
         if metric is None or cue is None:
+            if cls in ("person", "item"):
+                pending.append((q, head, cls))
             prev_end = q.end
             continue
         if metric == "personnel.deployed" and head and not MILITARY.match(text[head[0] : head[1]]):
@@ -199,6 +202,7 @@ def candidates(
             and head
             and head[1] <= cue.start < head[1] + 40
             and not re.search(r"\b(?:were|was|been|are|is|be|being)\b", text[head[1] : cue.start])
+            and re.match(r"\s+(?!by\b|in\b|on\b|over\b|at\b|during\b)[A-Za-z\d]", text[cue.end :])
         ):
             cand.metric = "materiel.used"  # "100 jets destroyed ...": the jets were used
         if metric.startswith("materiel.") and head:
@@ -206,8 +210,39 @@ def candidates(
             used_heads.append(head)
         out.append(cand)
         prev, prev_end = cand, end
+        if cue.start >= cand.anchor[1] and pending:
+            out.extend(_list_items(text, pending, cand, toks, used_heads))
+        pending = []
     out.extend(_unquantified(text, cues, toks, used_heads, kept, floor, ments))
     out.sort(key=lambda c: c.anchor[0])
+    return out
+
+
+def _list_items(
+    text: str,
+    pending: list[tuple[Quantity, tuple[int, int] | None, str]],
+    cand: Cand,
+    toks: list[Tok] | None,
+    used_heads: list[tuple[int, int]],
+) -> list[Cand]:
+    """Earlier items of a list whose verb follows the last one: "10 tanks, 22 vehicles and
+    29 guns destroyed", "22 soldiers and 26 civilians have been killed"."""
+    out: list[Cand] = []
+    nxt = cand.anchor[0]
+    for q, head, cls in reversed(pending):
+        end = head[1] if head else q.end
+        if not re.fullmatch(r"(?:\s*(?:,|and|or|as well as)\s*)+", text[end:nxt]):
+            break
+        metric = cand.cue.metric(cls)
+        if metric is None:
+            break
+        c = Cand(metric, (q.start, max(end, q.end)), cand.cue, q, head, unit=cls)
+        if metric.startswith("materiel.") and head:
+            c.item_start, c.item = roles.item_phrase(toks, text, head, q.end)
+            used_heads.append(head)
+        c.metric = cand.metric if cand.metric.split(".")[0] == metric.split(".")[0] else metric
+        out.append(c)
+        nxt = q.start
     return out
 
 
