@@ -352,3 +352,22 @@ def test_flat_views_match_the_csv_columns(db_url: str) -> None:
             if row[k] is not None and float(row[k]).is_integer():
                 row[k] = int(row[k])
     assert got == want
+
+
+def test_migrations_build_exactly_the_declared_tables(db_url: str) -> None:
+    from sqlalchemy import inspect
+
+    from sitrep.store import schema
+
+    with open_store(db_url) as store, store.engine.connect() as conn:
+        found = inspect(conn)
+        for table in schema.metadata.sorted_tables:
+            columns = [c["name"] for c in found.get_columns(table.name)]
+            assert columns == [c.name for c in table.columns], table.name
+            if store.dialect == "sqlite":  # its inspector skips expression indexes
+                sql = text("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = :t")
+                indexes = set(conn.execute(sql, {"t": table.name}).scalars())
+            else:
+                indexes = {i["name"] for i in found.get_indexes(table.name)}
+            assert {i.name for i in table.indexes} <= indexes, table.name
+        assert {"claims_flat", "articles_flat", "sources_flat"} <= set(found.get_view_names())

@@ -1,4 +1,9 @@
-"""The ledger's tables (SQLAlchemy Core). Change them only through a numbered migration."""
+"""The ledger's tables (SQLAlchemy Core). Change them only through a numbered migration.
+
+Migration 1 creates these tables minus `V1_EXCLUDED` (columns that later migrations add, at
+the end of their table, so declare them last). A test checks that the migrated schema is
+exactly what is declared here.
+"""
 
 from __future__ import annotations
 
@@ -41,9 +46,9 @@ articles = Table(
     Column("text_hash", Text, nullable=False),
     Column("extractor", Text),
     Column("origin", Text),  # where it was read from: a path, path:line, or a URL
-    Column("partial", Integer, nullable=False, server_default="0"),  # v4: a feed summary
     Column("ingested_at", Text, nullable=False),
     Column("updated_at", Text, nullable=False),
+    Column("partial", Integer, nullable=False, server_default="0"),  # v4: a feed summary
 )
 Index("ix_articles_published", articles.c.published)
 Index("ix_articles_outlet", articles.c.outlet)
