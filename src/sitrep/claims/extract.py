@@ -195,6 +195,8 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
             )
             if claim is not None:
                 out.append(claim)
+                for party in filter(None, memory.pop("_pending_copies", "").split("|")):
+                    out.append(replace(claim, subject=party, via=list(claim.via)))
         if main is not None:
             stated, used = state.stated_for(main, sent, prep.times[si], carried_main)
             state.remember(main, sent, stated, used)
@@ -338,6 +340,9 @@ def build(
             memory["victim@" + str(sent.start)] = subject
     if recipient:
         memory[metric + ":recipient"] = recipient
+    extra = memory.pop("_extra_subjects", "")
+    if extra:
+        memory["_pending_copies"] = extra
     return Claim(
         article=article,
         text=text,

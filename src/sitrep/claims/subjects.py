@@ -271,9 +271,20 @@ def _supplied(
     recv = re.search(r"\b(?:receiv|acquir|obtain|got\b|import|bought|purchas)\w*", clause, re.I)
     if roles.RECEIVE.match(cue.text) or recv:
         frm = roles.party_after(ments, text, cue.end, 160, "from")
+        if frm:
+            more = _from_list(text, ments, cue.end, frm)
+            if more:
+                memory["_extra_subjects"] = "|".join(more)  # "from Turkey, Iran and the UAE"
         subj = frm or item_party or memory.get("materiel.supplied")
         return subj, a
-    subj = a or item_party or memory.get("materiel.supplied")
+    accused = re.search(
+        r"\baccus\w*\s+(?:the\s+)?(?P<who>[^,;]{2,60}?)\s+of\s+(?:\w+ing\s+)?$", text[: cue.end + 1]
+    ) or re.search(r"\baccus\w*\s+(?:the\s+)?(?P<who>[^,;]{2,60}?)\s+of\s+$", text[: cue.start])
+    if accused:
+        named = [mm for mm in ments if accused.start("who") <= mm.start < accused.end("who")]
+        if named and named[0].party:
+            a = named[0].party  # "accused the UAE of supplying ...": the accused is the supplier
+    subj = a or item_party or memory.get("materiel.supplied") or spk_party
     rec = None
     m = re.match(r"\s+(?:(?:the|its|their)\s+)?", text[cue.end :])
     after = cue.end + (m.end() if m else 0)
@@ -288,6 +299,28 @@ def _supplied(
     if rec is None or rec == subj:
         rec = memory.get("materiel.supplied:recipient")
     return subj, rec
+
+
+def _from_list(text: str, ments: list[Ment], pos: int, first: str) -> list[str]:
+    """The other parties of "from X, Y and Z" after the first."""
+    m = re.search(r"\bfrom\s+", text[pos:])
+    if not m:
+        return []
+    start = pos + m.end()
+    seg = re.match(r"[^;.]*", text[start:])
+    end = start + (seg.end() if seg else 0)
+    out: list[str] = []
+    last_end = start
+    for mm in ments:
+        if start <= mm.start < end and mm.party and mm.type != "weapon":
+            if mm.start > last_end and not re.fullmatch(
+                r"\s*(?:,|and|or|as well as)?\s*(?:the\s+)?", text[last_end : mm.start]
+            ):
+                break
+            if mm.party != first and mm.party not in out:
+                out.append(mm.party)
+            last_end = mm.end
+    return out
 
 
 def _used(
