@@ -116,6 +116,8 @@ def test_findings_from_a_real_sqlite_ledger(tmp_path: Path, capsys) -> None:
     assert code == 0
     rows = [json.loads(line) for line in out.splitlines()]
     assert sorted((r["outlets"], r["independent_sources"]) for r in rows) == [(1, 1), (3, 1)]
+    code, out, _ = run(capsys, "findings", "--db", db, "--subject", "DPRK", "--format", "jsonl")
+    assert len(out.splitlines()) == 2
 
 
 def test_assess_json_gives_low_best_high_with_rules(tmp_path: Path, capsys) -> None:

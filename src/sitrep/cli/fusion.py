@@ -82,10 +82,11 @@ def _load(
                 else:
                     out.append(item)
         return out
+    from ..fuse.sources import canonical_subject
     from ..store import open_store
 
     with open_store(db) as store:
-        return store.claims(metric=metric, subject=subject)
+        return store.claims(metric=metric, subject=canonical_subject(subject) if subject else None)
 
 
 def _fuse(

@@ -9,7 +9,7 @@ from typing import Any
 from ..records import _num
 from .records import Assessment, Finding, Series, outlet_of
 from .rules import norm, span
-from .sources import name_key
+from .sources import name_key, subject_key
 
 FINDING_COLUMNS = ["id", "what", "subject", "source", "figure", "stated", "outlets", "independent"]
 ASSESS_COLUMNS = [
@@ -83,6 +83,10 @@ def _matches(value: str | None, wanted: str | None) -> bool:
     return wanted is None or norm(value) == norm(wanted)
 
 
+def _same_subject(value: str, wanted: str | None) -> bool:
+    return wanted is None or subject_key(value) == subject_key(wanted)
+
+
 def _metric_ok(metric: str, wanted: str | None) -> bool:
     return wanted is None or metric == wanted or metric.startswith(wanted.rstrip(".") + ".")
 
@@ -103,7 +107,7 @@ def select_findings(
     hi = until_span[1] if until_span else None
     out = []
     for f in findings:
-        if not _metric_ok(f.metric, metric) or not _matches(f.subject, subject):
+        if not _metric_ok(f.metric, metric) or not _same_subject(f.subject, subject):
             continue
         if location is not None and not _matches(f.location, location):
             continue
@@ -131,7 +135,7 @@ def _source_ok(f: Finding, wanted: str) -> bool:
 def select_series(
     series: Iterable[Series], metric: str | None = None, subject: str | None = None
 ) -> list[Series]:
-    return [s for s in series if _metric_ok(s.metric, metric) and _matches(s.subject, subject)]
+    return [s for s in series if _metric_ok(s.metric, metric) and _same_subject(s.subject, subject)]
 
 
 def figure_text(f: Finding) -> str:

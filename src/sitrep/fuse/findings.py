@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from ..records import Claim, Source
 from .records import Finding, claim_id, most_common
 from .rules import anchor, norm, rules, span
-from .sources import UNATTRIBUTED, Identity, identity, item_key, name_key
+from .sources import UNATTRIBUTED, Identity, identity, item_key, name_key, subject_key
 
 UNITLESS = frozenset({"", "person", "persons", "people", "item", "items"})
 
@@ -105,7 +105,7 @@ def _bucket_key(claim: Claim) -> tuple[object, ...]:
     unit = norm(q.unit) if q and q.unit else ""
     return (
         claim.metric,
-        norm(claim.subject),
+        subject_key(claim.subject),
         "" if unit in UNITLESS else unit,
         anchor(q),
     )
@@ -354,7 +354,7 @@ def _finding(rows: list[_Row], source: Source | None) -> Finding:
             str,
             (
                 first.metric,
-                norm(first.subject),
+                subject_key(first.subject),
                 item_key(item),
                 norm(location),
                 identity,

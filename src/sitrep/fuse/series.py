@@ -22,13 +22,13 @@ from collections.abc import Iterable
 
 from .records import Finding, Series
 from .rules import norm, rules
-from .sources import item_key
+from .sources import item_key, subject_key
 
 
 def _series_key(f: Finding, location: str) -> tuple[str, ...]:
     return (
         f.metric,
-        norm(f.subject),
+        subject_key(f.subject),
         item_key(f.item),
         location,
         norm(f.unit) if f.unit and f.unit not in ("person", "item") else "",

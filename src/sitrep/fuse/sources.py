@@ -99,3 +99,26 @@ def item_key(name: str | None) -> str:
             if entity is not None and entity.type == "weapon":
                 return "@" + entity.id
     return norm(name)
+
+
+@lru_cache(maxsize=65536)
+def subject_key(name: str | None) -> str:
+    """The comparison key of a subject: its catalogue party ("DPRK" = "North Korea"), else
+    its normalised name."""
+    if not name:
+        return ""
+    lookup = _lookup()
+    if lookup is not None:
+        entity = lookup(name)
+        if entity is not None and entity.type in ("country", "armed_group"):
+            return "@" + entity.id
+    return norm(name)
+
+
+def canonical_subject(name: str) -> str:
+    """A subject as the catalogue names it ("DPRK" -> "North Korea"), else as given."""
+    lookup = _lookup()
+    entity = lookup(name) if lookup is not None else None
+    if entity is not None and entity.type in ("country", "armed_group"):
+        return str(entity.name)
+    return name
