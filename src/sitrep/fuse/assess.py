@@ -86,7 +86,7 @@ class _Standing:
         self._credible, self._excluded, self._tol = r.credible, r.excluded, r.tolerance
 
     def add(self, f: Finding) -> None:
-        if f.quantity is None:
+        if f.quantity is None or figure(f.quantity) is None:  # no number to weigh
             return
         if f.modality in self._excluded:
             self.denied.append(f)
