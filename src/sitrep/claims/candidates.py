@@ -368,6 +368,13 @@ def _unquantified(
             continue  # "trained to use the system", "help Russian forces launch"
         if not weapon:
             near = text[cue.end : start] if cue.end <= start else text[t.end : cue.start]
+            if cue.end <= start and not re.fullmatch(
+                r"\s*(?:(?:more|additional|further|some|the|its|their|new|about|around|extra|"
+                r"fresh|elite|special|combat|ground|regular|thousands of|hundreds of|of)\s+)*",
+                near,
+                re.IGNORECASE,
+            ):
+                continue  # "were in Crimea to help Russian forces": not what was deployed
             if len(near.split()) > 3:
                 continue
             if cue.start >= t.end and not any(start <= m.start < t.end and m.party for m in ments):
@@ -375,6 +382,16 @@ def _unquantified(
         metric = cue.metric(cls)
         if metric not in ("materiel.supplied", "materiel.used", "personnel.deployed"):
             continue
+        if (
+            metric == "materiel.supplied"
+            and re.fullmatch(
+                r"suppl(?:y|ies)|shipments?|deliver(?:y|ies)|transfers?", cue.text, re.I
+            )
+            and not any(m.party for m in ments if cue.start - 30 <= m.start <= t.end + 40)
+        ):
+            continue  # "a steady supply of shells": nobody supplies anyone
+        if re.search(r"\b(?:should|must|ought to)\b", text[: cue.start], re.IGNORECASE):
+            continue  # an opinion about what ought to happen
         if metric == "materiel.used" and re.fullmatch(
             r"(?:weapons?|arms|equipment|weaponry|munitions|systems?)", t.text, re.IGNORECASE
         ):
@@ -382,6 +399,12 @@ def _unquantified(
         cand = Cand(metric, (start, t.end), cue, unit=cls)
         if weapon:
             cand.item, cand.item_start = item, start
+            co = re.search(r"([A-Z][\w-]*\d[\w-]*|[A-Z][a-z]+)\s+(?:and|or)\s+$", text[:start])
+            if co and " " in item and re.match(r"[A-Z]", item):
+                twin = Cand(metric, (co.start(1), t.end), cue, unit=cls)
+                twin.item = co.group(1) + item[item.index(" ") :]
+                twin.item_start = co.start(1)
+                out.append(twin)
         out.append(cand)
     return out
 
