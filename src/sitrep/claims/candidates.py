@@ -154,7 +154,16 @@ def candidates(
         )
         if inherit and prev is not None and (head is None or cls is None):
             cls = prev.unit if prev.unit in ("person", "item") else cls
-        cue = roles.choose_cue(cues, text, (q.start, q.end), head, cls, prev_end, nxt)
+        coord = (
+            prev is not None
+            and prev.cue.end <= prev.anchor[0]
+            and re.fullmatch(r"\s*(?:,|and|or|,\s*and|as well as|plus)\s*", link) is not None
+            and (cls is None or prev.cue.metric(cls) is not None)
+        )
+        if coord and prev is not None:
+            cue = prev.cue  # "killed 49 civilians and 15 soldiers": one verb, two objects
+        else:
+            cue = roles.choose_cue(cues, text, (q.start, q.end), head, cls, prev_end, nxt)
         if inherit and prev is not None and (head is None or cue is None):
             cue = prev.cue
         metric = None
@@ -291,6 +300,8 @@ def _class(text: str, q: Quantity, head: tuple[int, int] | None) -> str | None:
             return "item"
         if w.lower() in ("others", "them", "more", "those", "these", "ones"):
             return q.unit if q.unit in ("person", "item") else None
+        if q.unit == "person":
+            return "person"
         return None
     return q.unit if q.unit in ("person", "item") else None
 

@@ -175,14 +175,22 @@ class ArticleState:
             found = self._antecedent(p)
             if found is not None:
                 return Said(found, party=self.parties.get(found.name))
+            words_ = p.lower().split()
+            kinds = ANAPHOR_KINDS.get(words_[-1], ())
+            if (
+                kinds
+                and len(words_) == 2
+                and self.last
+                and self.last.source
+                and self.last.source.kind not in kinds
+            ):
+                return Said(Source(name=normalise_unknown(words_[-1]), kind=kinds[0], mention=p))
             if self.last and self.last.source:
                 return Said(
                     self.last.source, list(self.last.via), self.last.party, stated=self.last.stated
                 )
             if len(p.split()) < 2 or p.lower() in lexicon()["anaphors"]["pronouns"]:
                 return None
-        if is_generic(p):
-            return None
         cleaned = re.sub(r"^(?:the|a|an)\s+", "", p, flags=re.IGNORECASE)
         if not re.search(r"[A-Za-z]{2}", cleaned) or len(cleaned.split()) > 12:
             return None
@@ -260,6 +268,9 @@ class ArticleState:
             said = self.resolve_phrase(f.phrase, ments, f.start)
             if said is None:
                 continue
+            if said.source is not None and not is_anaphor(f.phrase):
+                self.history.append(said.source)
+                self.parties[said.source.name] = said.party
             said.kind = f.kind
             said.frame = f
             out.append((f, said))

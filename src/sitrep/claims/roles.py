@@ -85,7 +85,8 @@ AFTER_GAP = re.compile(
     r"^(?:\s*(?:have|has|had|were|was|are|is|been|being|be|already|now|reportedly|also|all|"
     r"both|each|so far|in total|allegedly|who|that|which|may|might|could|would|will|since|"
     r"then|later|subsequently|believed to have|thought to have|said to have|of them|of those|"
-    r"not yet|yet|more|in the|in|others?|among|among the|those)\b)*\s*$",
+    r"not yet|yet|more|in the|in|others?|among|among the|those|remain|remained|remains|still|"
+    r"reportedly|lightly|seriously|critically|badly|fatally|severely|later)\b|\s*[\"“”])*\s*$",
     re.IGNORECASE,
 )
 PRESENCE = re.compile(
