@@ -160,6 +160,7 @@ def candidates(
             and re.fullmatch(r"\s*(?:,|and|or|,\s*and|as well as|plus)\s*", link) is not None
             and (cls is None or prev.cue.metric(cls) is not None)
         )
+        cue: Cue | None
         if coord and prev is not None:
             cue = prev.cue  # "killed 49 civilians and 15 soldiers": one verb, two objects
         else:
