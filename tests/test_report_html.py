@@ -171,16 +171,17 @@ def _evil_finding(page: Any) -> str:
     return str(ids[0])
 
 
+HOSTILE_SCRIPT = '<script>window.__pwned = true; document.title = "pwned";</script>'
 HOSTILE_ARTICLE = {
     "id": "hostile-1",
     "url": "https://example.org/hostile-1",
-    "title": "Losses <script>window.__pwned = 3</script>",
+    "title": "Spy agency counts the dead <script>window.__pwned = true</script>",
     "outlet": "Test <b>Outlet</b>",
     "published": "2024-12-20",
     "text": (
-        'Seoul reports losses <script>window.__pwned = 1; document.title = "pwned"</script>\n'
-        "South Korea's National Intelligence Service said on Thursday that at least 100 North "
-        "Korean soldiers had been killed in Russia's Kursk region."
+        "Spy agency counts North Korean dead\n"
+        "At least 100 North Korean soldiers have been killed in Kursk, South Korea's National "
+        f"Intelligence Service said on Thursday in a note headed {HOSTILE_SCRIPT}."
     ),
 }
 
@@ -216,7 +217,8 @@ def test_demo_report_from_the_sample_corpus_in_chromium(tmp_path: Path) -> None:
             assert page.locator("mark.q").count() >= 10 and page.locator("mark.s").count() >= 5
             assert page.evaluate("typeof window.__pwned") == "undefined"
             body = page.evaluate("document.body.textContent")
-            assert '<script>window.__pwned = 1; document.title = "pwned"</script>' in body
+            assert HOSTILE_SCRIPT in body  # the evidence sentence, as text
+            assert "Spy agency counts the dead <script>" in body  # the headline, as text
             assert page.locator("body script").count() == 0
             assert page.locator("text=Test <b>Outlet</b>").count() >= 1
         finally:
