@@ -53,7 +53,7 @@ SINGULAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 SINGULAR_AFTER = re.compile(
-    r"^\s+(?:was|has been|had been)\s+(?:among (?:those|the)\s+)?(?:killed|wounded|injured|"
+    r"^\s+(?:was|has been|had been)\s+(?:among (?:those|the)\s+)?(?:\w+ly\s+)?(?:killed|wounded|injured|"
     r"captured|detained|arrested|abducted|kidnapped|found dead|shot dead)\b",
     re.IGNORECASE,
 )
@@ -262,7 +262,10 @@ def countable(text: str, q: Quantity) -> bool:
     before, after = text[max(0, q.start - 30) : q.start], text[q.end : q.end + 40]
     if re.search(r"\bnot\s*$", before):
         return False
-    if re.search(r"year", q.text) or (q.value == 1 and re.match(r"\s+of\b", after)):
+    singular = q.text.split()[0].lower() in ("a", "an", "one") if q.text.split() else False
+    if (re.search(r"year", q.text) and not singular) or (
+        q.value == 1 and re.match(r"\s+of\b", after)
+    ):
         return False  # "one of the soldiers": a person, not a count
     if re.search(r"\b[A-Z][a-z]+(?:'s|’s)\s*$", before) and re.match(
         r"\s*(?:million|people|residents)", after

@@ -177,6 +177,9 @@ class ArticleState:
                 return Said(found, party=self.parties.get(found.name))
             words_ = p.lower().split()
             kinds = ANAPHOR_KINDS.get(words_[-1], ())
+            if len(words_) >= 3 and words_[0] == "the":
+                name = " ".join(words_[1:])  # "the information ministry": a new source
+                return Said(Source(name=normalise_unknown(name), kind=_guess_kind(name), mention=p))
             if (
                 kinds
                 and len(words_) == 2
@@ -218,6 +221,10 @@ class ArticleState:
                 continue
             if head in text or (src.kind in kinds):
                 return src
+        if mods:
+            for src in reversed(self.history):  # "the rights group": the latest NGO
+                if src.kind in kinds and src.kind != "other":
+                    return src
         return None
 
     def transcript(self, sent: Sentence, ments: list[Ment]) -> None:
