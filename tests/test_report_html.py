@@ -208,6 +208,8 @@ def test_demo_report_from_the_sample_corpus_in_chromium(tmp_path: Path) -> None:
         browser = p.chromium.launch(executable_path=str(exe), args=["--no-sandbox", "--headless"])
         try:
             page = browser.new_page()
+            dialogs: list[str] = []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
             page.goto(out.as_uri())
             assert page.title() == "demo"
             assert page.locator("svg.chart").count() >= 3
@@ -218,6 +220,12 @@ def test_demo_report_from_the_sample_corpus_in_chromium(tmp_path: Path) -> None:
             assert page.evaluate("typeof window.__pwned") == "undefined"
             body = page.evaluate("document.body.textContent")
             assert HOSTILE_SCRIPT in body  # the evidence sentence, as text
+            # the sample's planted comment-spam string, in the cited articles' texts
+            planted = page.locator("details[id^='art-']", has_text='<script>alert("x")</script>')
+            assert planted.count() >= 1
+            planted.first.evaluate("d => d.open = true")
+            assert '<script>alert("x")</script>' in planted.first.inner_text()
+            assert dialogs == []
             assert "Spy agency counts the dead <script>" in body  # the headline, as text
             assert page.locator("body script").count() == 0
             assert page.locator("text=Test <b>Outlet</b>").count() >= 1

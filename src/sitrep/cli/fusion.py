@@ -260,6 +260,11 @@ def report(
     as_of: str | None = typer.Option(None, "--as-of", help="Assess as of this day (YYYY-MM-DD)."),
     policy: str | None = POLICY_OPTION,
     title: str = typer.Option("sitrep assessment", "--title", help="The report's title."),
+    article_text: bool = typer.Option(
+        True,
+        "--article-text/--no-article-text",
+        help="Add the cited articles' texts (ledger only).",
+    ),
     by_location: bool = BY_LOCATION_OPTION,
     db: str | None = DB_OPTION,
     claim_files: list[str] | None = CLAIMS_OPTION,
@@ -274,9 +279,23 @@ def report(
     result = _fuse(db, claim_files, metric, subject, by_location)
     result.series = select_series(result.series, metric, subject)
     result.findings = select_findings(result.findings, metric, subject)
-    out.write_text(render(result, policy=pol, as_of=as_of, title=title), encoding="utf-8")
+    texts = _texts(db, result) if article_text and not claim_files else None
+    out.write_text(
+        render(result, policy=pol, as_of=as_of, title=title, texts=texts), encoding="utf-8"
+    )
     print(out)
     _finish()
+
+
+def _texts(db: str | None, result: Fusion) -> dict[str, str]:
+    """The texts of the articles the findings cite, from the ledger."""
+    from ..store import open_store
+
+    cited = {c.article.id for f in result.findings for c in f.claims}
+    if not cited:
+        return {}
+    with open_store(db) as store:
+        return {a.id: a.text for a in store.articles(with_text=True) if a.id in cited}
 
 
 def _check_out(path: Path) -> None:

@@ -47,9 +47,14 @@ def _style() -> str:
 
 
 def render(
-    result: Fusion, policy: str = "ucdp", as_of: str | None = None, title: str = "sitrep assessment"
+    result: Fusion,
+    policy: str = "ucdp",
+    as_of: str | None = None,
+    title: str = "sitrep assessment",
+    texts: dict[str, str] | None = None,
 ) -> str:
-    """The whole report as one HTML string."""
+    """The whole report as one HTML string. `texts` (article id -> text), when given, adds
+    the cited articles' full texts at the end, escaped like everything else."""
     day = day_of(as_of)
     current = {}
     for s in result.series:
@@ -74,8 +79,10 @@ def render(
         _summary(result.series, current),
     ]
     for s in result.series:
-        body.append(_series_section(s, current.get(s.id), policy, day))
-    body.append(_unquantified([f for f in result.findings if f.quantity is None]))
+        body.append(_series_section(s, current.get(s.id), policy, day, bool(texts)))
+    body.append(_unquantified([f for f in result.findings if f.quantity is None], bool(texts)))
+    if texts:
+        body.append(_articles(claims, texts))
     body.append(
         "<footer>Made by sitrep. Every number links to the findings and sentences behind it.</footer>"
     )
@@ -112,7 +119,9 @@ def _conflict_badge(a: Assessment) -> str:
     return f'<span class="badge" title="{_e(pairs)}">conflict</span>'
 
 
-def _series_section(s: Series, a: Assessment | None, policy: str, day: int | None) -> str:
+def _series_section(
+    s: Series, a: Assessment | None, policy: str, day: int | None, linked: bool
+) -> str:
     out = [f'<section class="series" id="{_e(s.id)}"><h2>{_e(s.label)}</h2>']
     svg = chart(s, policy, a, day)
     if svg:
@@ -129,7 +138,7 @@ def _series_section(s: Series, a: Assessment | None, policy: str, day: int | Non
     if a is not None:
         out.append(_assessment(a))
     out.append(_findings_table(s.findings, a))
-    out.append(_evidence(s.findings))
+    out.append(_evidence(s.findings, linked))
     out.append("</section>")
     return "\n".join(out)
 
@@ -196,10 +205,10 @@ def _findings_table(findings: list[Finding], a: Assessment | None) -> str:
     )
 
 
-def _evidence(findings: list[Finding]) -> str:
+def _evidence(findings: list[Finding], linked: bool = False) -> str:
     out = ['<div class="evidence"><h3>Evidence</h3>']
     for f in findings:
-        items = "".join(_evidence_item(c) for c in f.claims)
+        items = "".join(_evidence_item(c, linked) for c in f.claims)
         out.append(
             f'<details id="ev-{_e(f.id)}"><summary><b>{_e(f.id)}</b> {_e(f.source_name or "unattributed")}: '
             f"{_e(figure_text(f))} — {len(f.outlets)} outlet(s), {f.independent_sources} "
@@ -210,15 +219,38 @@ def _evidence(findings: list[Finding]) -> str:
     return "".join(out)
 
 
-def _evidence_item(c: Claim) -> str:
+def _evidence_item(c: Claim, linked: bool) -> str:
     title = _e(c.article.title or c.article.id)
     url = c.article.url or ""
     if url.lower().startswith(("http://", "https://")):
         title = f'<a href="{_e(url)}" rel="noopener noreferrer nofollow">{title}</a>'
+    more = f' <a class="dim" href="#art-{_e(c.article.id)}">[article]</a>' if linked else ""
     return (
         f"<li><blockquote>{highlight(c)}</blockquote><cite>{_e(outlet_of(c))}, "
-        f"{_e((c.article.published or '')[:10])}: {title}</cite></li>"
+        f"{_e((c.article.published or '')[:10])}: {title}{more}</cite></li>"
     )
+
+
+def _articles(claims: list[Claim], texts: dict[str, str]) -> str:
+    """The cited articles' texts, each folded away under its headline."""
+    first: dict[str, Claim] = {}
+    count: dict[str, int] = {}
+    for c in claims:
+        first.setdefault(c.article.id, c)
+        count[c.article.id] = count.get(c.article.id, 0) + 1
+    items = []
+    for aid, c in sorted(first.items(), key=lambda kv: (kv[1].article.published or "", kv[0])):
+        text = texts.get(aid)
+        if text is None:
+            continue
+        items.append(
+            f'<details id="art-{_e(aid)}"><summary><b>{_e(c.article.title or aid)}</b> — '
+            f"{_e(outlet_of(c))}, {_e((c.article.published or 'undated')[:10])}, "
+            f'{count[aid]} claim(s)</summary><div class="article-text">{_e(text)}</div></details>'
+        )
+    if not items:
+        return ""
+    return '<section id="articles"><h2>Articles cited</h2>' + "".join(items) + "</section>"
 
 
 def highlight(c: Claim) -> str:
@@ -263,7 +295,7 @@ def _find(text: str, needle: str, cls: str, marks: list[tuple[int, int, str]]) -
     return False
 
 
-def _unquantified(findings: list[Finding]) -> str:
+def _unquantified(findings: list[Finding], linked: bool) -> str:
     if not findings:
         return ""
     rows = "".join(
@@ -277,5 +309,5 @@ def _unquantified(findings: list[Finding]) -> str:
         '<section id="unquantified"><h2>Findings without a number</h2><table class="findings">'
         "<thead><tr><th>Finding</th><th>Metric</th><th>Subject</th><th>Item</th><th>Source</th>"
         "<th>Stated</th><th>Modality</th><th>Outlets</th><th>Independent sources</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>{_evidence(findings)}</section>"
+        f"<tbody>{rows}</tbody></table>{_evidence(findings, linked)}</section>"
     )
