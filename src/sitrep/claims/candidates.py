@@ -323,7 +323,7 @@ def _unquantified(
     floor: int,
     ments: list[Ment],
 ) -> list[Cand]:
-    if not toks:
+    if not toks or not _has_thing(text):
         return []
     out: list[Cand] = []
     qspans = [(q.start, q.end) for q in kept]
