@@ -498,3 +498,33 @@ def test_sources_nobody_can_identify_count_once_in_the_assessment() -> None:
     assert loose.source == "unattributed or unidentified sources (Lee)"
     assert (loose.low, loose.high) == (10000, 12000)
     assert (a.low.value, a.high.value) == (10000, 12000)
+
+
+def test_the_median_of_two_counts_is_a_whole_count() -> None:
+    uaf = {"name": "Ukrainian Air Force", "kind": "military", "country": "UA"}
+    ledger = [
+        claim(
+            "a1",
+            "A",
+            "2024-12-25",
+            value=59,
+            metric="materiel.destroyed",
+            subject="Russia",
+            item="missile",
+            source=uaf,
+            unit="item",
+        ),
+        claim(
+            "a2",
+            "B",
+            "2024-12-25",
+            value=104,
+            metric="materiel.destroyed",
+            subject="Russia",
+            item="missile",
+            source=DOD,
+            unit="item",
+        ),
+    ]
+    (a,) = fuse(ledger).assess()
+    assert (a.low.value, a.best.value, a.high.value) == (59, 82, 104)

@@ -9,7 +9,8 @@ does. A source's figure is (low, best, high) as `data/fusion.json` maps its qual
 ("several hundred" gives 300 / 300 / 999; "between 8,000 and 9,000" 8,000 / 8,500 / 9,000).
 
 Policies:
-- `ucdp`: best = the median of the sources' best figures; low = the lowest credible figure;
+- `ucdp`: best = the median of the sources' best figures (a midpoint of whole counts rounded
+  half up); low = the lowest credible figure;
   high = the highest credible figure.
 - `acled`: best = low = the most conservative (lowest) credible figure; high = the highest, for
   context.
@@ -22,6 +23,7 @@ almost N: [0.9N, N]; ranges and vague counts: [low, high]).
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections import defaultdict
 from collections.abc import Iterator
@@ -262,6 +264,8 @@ def _policy(policy: str, figures: list[Figure]) -> tuple[Bound, Bound, Bound]:
         raise UsageError(f"unknown policy {policy!r} (use {' or '.join(POLICIES)})")
     bests = sorted(g.best for g in figures)
     med = statistics.median(bests)
+    if med != int(med) and all(b == int(b) for b in bests):
+        med = float(math.floor(med + 0.5))  # counts stay whole: the midpoint rounded half up
     n = len(bests)
     middle = {bests[(n - 1) // 2], bests[n // 2]}
     rule = f"ucdp: median of the best figures of {n} independent source{'s' if n != 1 else ''}"
