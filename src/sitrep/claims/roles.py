@@ -38,6 +38,14 @@ MODIFIER_NOUNS = re.compile(
 )
 
 
+TIME_WORDS = re.compile(
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+    r"overnight|morning|night|evening|afternoon|weekend|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|"
+    r"nov|dec)\.?$"
+)
+
+
 def np_after(toks: list[Tok] | None, text: str, pos: int) -> tuple[int, int] | None:
     """Span of the head noun of the phrase a number at `pos` counts ("300 [soldiers]")."""
     if toks:
@@ -51,6 +59,8 @@ def np_after(toks: list[Tok] | None, text: str, pos: int) -> tuple[int, int] | N
             if n > 9:
                 break
             low = t.text.lower()
+            if TIME_WORDS.match(low) and last is not None:
+                break  # "detained three insurgents Saturday"
             if t.pos in ("NOUN", "PROPN") or (t.pos == "PRON" and low in ("others", "them")):
                 last = t
                 if low == "them":

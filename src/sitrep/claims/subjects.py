@@ -163,8 +163,12 @@ def _victim(
     if d:
         return d
     head = text[cand.head[0] : cand.head[1]] if cand.head else ""
-    if head and re.fullmatch(lexicon()["hostile_nouns"], head, re.IGNORECASE):
-        return memory.get("armed_group") or head.lower()  # insurgents are not the place's state
+    np = text[cand.anchor[0] : cand.anchor[1]]
+    hostile = re.search(rf"\b(?:{lexicon()['hostile_nouns']})\b", np, re.IGNORECASE)
+    if head and hostile:
+        word = hostile.group().lower()
+        word = word if word.endswith(("s", "men")) else word + "s"
+        return memory.get("armed_group") or word  # insurgents are not the place's state
     target = _target(cand, text, [m for m in ments if not _in_frame(m, memory)])
     if target:
         return target
