@@ -27,6 +27,11 @@ from .context import ArticleState, Ment, Said, catalog, continuation, dateline_e
 from .parse import Tok, parse
 from .sentences import Sentence, split_sentences
 
+GENERIC_WORDS = frozenset(
+    """drone drones missile missiles rocket rockets shell shells artillery tank tanks armed attack
+    ballistic cruise long-range short-range kamikaze combat military weapons weapon ammunition
+    guided armored armoured air-defence air-defense heavy light self-propelled multiple""".split()
+)
 ATTACKER = re.compile(
     r"^(?:-led)?\s+(?:(?:ballistic|cruise|hypersonic|air|drone|missile|rocket|artillery|"
     r"mortar|artillery)\s+)*(?:strikes?|attacks?|shelling|bombardment|air ?raids?|drones?|"
@@ -385,7 +390,7 @@ def _clean_item(item: str | None, ments: list[Ment], cand: Cand) -> str | None:
     if not out:
         return item
     first = out.split(" ")[0]
-    if first[:1].isupper() and first[1:].islower() and roles.is_weapon_word(first):
+    if first[:1].isupper() and first.lower() in GENERIC_WORDS:
         out = first.lower() + out[len(first) :]
     return out
 
