@@ -528,3 +528,29 @@ def test_the_median_of_two_counts_is_a_whole_count() -> None:
     ]
     (a,) = fuse(ledger).assess()
     assert (a.low.value, a.best.value, a.high.value) == (59, 82, 104)
+
+
+def test_unidentified_reports_widen_the_range_but_raise_no_conflict() -> None:
+    ledger = [
+        claim(
+            "a1",
+            "A",
+            "2024-12-16",
+            value=5,
+            metric="casualties.killed",
+            subject="Palestine",
+            source={"name": "a witness"},
+        ),
+        claim(
+            "a2",
+            "B",
+            "2024-12-16",
+            value=45028,
+            metric="casualties.killed",
+            subject="Palestine",
+            source={"name": "Gaza Health Ministry", "country": "PS"},
+        ),
+    ]
+    (a,) = fuse(ledger).assess()
+    assert (a.low.value, a.high.value) == (5, 45028)
+    assert not a.conflict

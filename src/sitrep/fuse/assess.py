@@ -16,7 +16,7 @@ Policies:
   context.
 
 Conflict (cumulative metrics only: supplies and pledges are separate transfers, not rival
-estimates of one number): two independent sources conflict when the intervals their wordings allow do not
+estimates of one number; and identified sources only): two independent sources conflict when the intervals their wordings allow do not
 overlap (exact N: [N, N]; approx N: [0.9N, 1.1N]; at least N: [N, inf); at most N: [0, N];
 almost N: [0.9N, N]; ranges and vague counts: [low, high]).
 """
@@ -115,8 +115,9 @@ class _Standing:
             excluded = self._excluded_list(basis)
         low, best, high = _policy(policy, figures)
         conflicts: list[tuple[str, str]] = []
-        if self.series.cumulative and len(figures) > 1:
-            conflicts = _conflicts(figures) if detail else _some_conflict(figures)
+        named = [g for g in figures if g.identity and identity(g.findings[0].source).known]
+        if self.series.cumulative and len(named) > 1:
+            conflicts = _conflicts(named) if detail else _some_conflict(named)
         return Assessment(
             series=self.series,
             as_of=as_of,
