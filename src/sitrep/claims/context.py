@@ -403,9 +403,10 @@ def governs_verb(text: str, f: Frame, t: TimeExpr) -> bool:
     if t.start >= vend:
         gap = text[vend : t.start]
         return (
-            len(gap) < 60
-            and not re.search(r"\bthat\b|[,;]|\bwhen\b|\bsince\b|\bafter\b", gap)
-            and len(gap.split()) <= 6
+            len(gap) < 80
+            and not re.search(r"\bthat\b|[,;]|\bwhen\b|\bsince\b|\bafter\b|\bbefore\b", gap)
+            and len(gap.split()) <= 10
+            and not re.fullmatch(r"\d{4}", t.text)
         )
     if f.start <= t.start and t.end <= f.verb_start:
         return True  # "Kanaani on Monday called ..."
@@ -426,6 +427,14 @@ def governs_verb(text: str, f: Frame, t: TimeExpr) -> bool:
         return (
             bool(re.fullmatch(r"[^,;]*,\s*(?:[^,]*,\s*)?", gap))
             and "," not in head
+            and bool(
+                re.fullmatch(
+                    r"\W*(?:(?:[A-Z]\w+ly,?\s+)?(?:On|In|At|By|During|Until|Last|Earlier|Late|"
+                    r"Early|This|From|As of|Speaking|Addressing|Writing|Asked|Later|Separately|"
+                    r"After|Before)\b[^,]*)?",
+                    head,
+                )
+            )
             and not re.search(r"\b(?:since|after|before|until)\s*$", head, re.IGNORECASE)
             and len(head) < 60
         )

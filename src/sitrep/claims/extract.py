@@ -319,7 +319,7 @@ def build(
         state.published,
     )
     if when is None and re.search(
-        r"\b(?:also|during the (?:same )?(?:operation|raid|attack|clash|assault)|in the (?:same )?"
+        r"\b(?:during the (?:same )?(?:operation|raid|attack|clash|assault)|in the (?:same )?"
         r"(?:operation|raid|attack|clash|strike)|the (?:security|combined|joint) force|"
         r"(?:during|in) an? (?:\w+ )?(?:operation|raid|patrol))\b",
         text,

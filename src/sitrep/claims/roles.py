@@ -338,6 +338,19 @@ def _singular(w: str) -> str:
     return w
 
 
+SINCE_BEFORE = re.compile(r"\bsince\b[^,;]{0,60}$", re.IGNORECASE)
+MODEL_YEAR = re.compile(r"(?:[A-Za-z]-|[A-Z][a-z]+\s)$")
+RELATIVE_DAY = {
+    "overnight": 0,
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "earlier today": 0,
+    "yesterday": -1,
+    "last night": -1,
+}
+
+
 def when_for(
     text: str,
     times: list[TimeExpr],
@@ -346,36 +359,39 @@ def when_for(
     stated: str | None,
     published: str | None,
 ) -> str | None:
-    """The event time of a claim anchored at `anchor` (a span in the sentence)."""
+    """The event time of a claim anchored at `anchor` (a span in the sentence): the nearest
+    time expression that governs the event rather than the reporting verb."""
     best: tuple[int, TimeExpr] | None = None
     for t in times:
-        if id(t) in skip:
+        if id(t) in skip or _model_number(text, t):
             continue
+        since = SINCE_BEFORE.search(text[max(0, t.start - 70) : t.start]) is not None
         if t.end <= anchor[0]:
             gap = text[t.end : anchor[0]]
             dist = len(gap)
+            intro = re.match(r"^(?:On|In|Last|Since|Over|During|Earlier|Late|Early|This)\b", text)
             if re.search(r"[;]|,\s*(?:the|a|an)?\s*[A-Z]\w+[^,]*\s(?:said|says)\b", gap):
                 continue
-            if dist > 70 and not re.match(r"^(?:On|In|Last|Since|Over|During|Earlier)\b", text):
+            if "," in gap and not (intro and t.start < 40):
+                continue  # "Tigray, which ended last November, killed ...": another clause
+            if dist > 70 and not intro:
                 continue
         elif t.start >= anchor[1]:
             gap = text[anchor[1] : t.start]
             dist = len(gap)
             at_end = re.fullmatch(r"\s*[.!]?[\"”]?\s*", text[t.end :]) is not None
-            if (
-                at_end
-                and dist < 200
-                and not re.search(
-                    r"\b(?:said|says|told|reported|according|when|after|before|since|which|who)\b|;",
-                    gap,
-                )
-            ):
-                dist = min(dist, 59)  # "... killed two insurgents in X district yesterday."
-            elif dist > 60 or re.search(
-                r"[;]|,\s|\b(?:said|says|told|reported|when|after|before|"
-                r"which|who|than)\b",
+            blocked = re.search(
+                r"\b(?:said|says|told|reported|according|after|before|which|who|than|response|"
+                r"retaliation|revenge|following)\b|;",
                 gap,
-            ):
+            )
+            if blocked:
+                continue
+            if since and dist < 130:
+                dist = min(dist, 59)  # "... 13,000 containers to Russia since August"
+            elif at_end and dist < 200:
+                dist = min(dist, 59)  # "... killed two insurgents in X district yesterday."
+            elif dist > 100 or (re.search(r",\s", gap) and dist > 25):
                 continue
         else:
             dist = 0
@@ -383,7 +399,17 @@ def when_for(
             best = (dist, t)
     if best is None:
         return None
-    t = best[1]
+    return _when_value(text, best[1], times, stated, published)
+
+
+def _model_number(text: str, t: TimeExpr) -> bool:
+    """ "M-1978", "Panzerhaubitze 2000": a model designation, not a year."""
+    return bool(re.fullmatch(r"\d{4}", t.text)) and bool(MODEL_YEAR.search(text[: t.start]))
+
+
+def _when_value(
+    text: str, t: TimeExpr, times: list[TimeExpr], stated: str | None, published: str | None
+) -> str | None:
     ref_day = stated if stated and re.fullmatch(r"\d{4}-\d{2}-\d{2}", stated) else published
     low = t.text.lower()
     if re.search(r"(?:past|last|previous)\s+(?:24 hours|day)", low) and ref_day:
@@ -391,11 +417,24 @@ def when_for(
     if re.search(r"(?:past|last|previous)\s+week", low) and ref_day:
         y, w, _ = (date.fromisoformat(ref_day) - timedelta(days=7)).isocalendar()
         return f"{y}-W{w:02d}"
-    before = text[max(0, t.start - 45) : t.start]
-    if re.search(r"\bsince\b[^,;]{0,35}$", before, re.IGNORECASE) and ref_day:
+    if low in RELATIVE_DAY and ref_day:
+        return (date.fromisoformat(ref_day) + timedelta(days=RELATIVE_DAY[low])).isoformat()
+    if SINCE_BEFORE.search(text[max(0, t.start - 70) : t.start]) and ref_day:
         v = calendar_value(t.value)
         return f"{v}/{ref_day}" if v else None
+    nxt = [u for u in times if u.start > t.end and u.start - t.end < 12]
+    if nxt and re.fullmatch(
+        r",?\s*(?:and|to|through|until|-|–)\s*(?:in\s+)?", text[t.end : nxt[0].start]
+    ):
+        v1, v2 = calendar_value(t.value), calendar_value(nxt[0].value)
+        if (
+            v1
+            and v2
+            and re.search(r"\b(?:between|from)\s+$|next|this|in\s+$", text[: t.start] + low)
+        ):
+            return (
+                f"{v1}/{v2}"  # "between Oct. 7, 2023, and June 30, 2024", "next year and in 2026"
+            )
     if t.type == "DURATION":
-        v = resolve_interval(t, ref_day)
-        return v
+        return resolve_interval(t, ref_day)
     return calendar_value(t.value)
