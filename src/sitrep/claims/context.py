@@ -34,6 +34,19 @@ SOURCE_ORDER = (
     "place",
 )
 PERSON_KINDS = {"person"}
+DOCUMENT = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:(?:new|latest|updated|official|joint|daily|final|preliminary)\s+)?"
+    r"(?:statements?|reports?|assessments?|estimates?|tall(?:y|ies)|counts?|figures?|data|"
+    r"analys[ie]s|updates?|briefings?|bulletins?|posts?|records?|documents?|findings)\s+"
+    r"(?:from|by|of|issued by|released by|published by)\s+",
+    re.IGNORECASE,
+)
+POSSESSIVE_DOC = re.compile(
+    r"(.+?)(?:'s|’s)\s+(?:(?:latest|new|updated|own|daily|final|preliminary|official)\s+)*"
+    r"(?:tally|figures?|count|report|data|statement|estimates?|update|bulletin|assessment|"
+    r"records?|website|account)",
+    re.IGNORECASE,
+)
 ANAPHOR_KINDS = {
     "agency": ("intelligence", "media", "international"),
     "military": ("military",),
@@ -148,7 +161,12 @@ class ArticleState:
     # -- sources --------------------------------------------------------------------------
     def resolve_phrase(self, phrase: str, ments: list[Ment], offset: int) -> Said | None:
         """The source a speaker phrase names (offset: the phrase's start in the sentence)."""
-        p = phrase.strip()
+        p = DOCUMENT.sub("", phrase.strip())
+        doc = POSSESSIVE_DOC.fullmatch(p)
+        if doc:
+            p = doc.group(1)  # "the ministry's latest tally" is the ministry speaking
+        offset += phrase.find(p) if p and p in phrase else 0
+        phrase = p
         if re.fullmatch(r"(?:we|us|i)", p, re.IGNORECASE):
             speaker = self.line_speaker.get(self.cur_line)
             if speaker is not None:
@@ -180,14 +198,13 @@ class ArticleState:
             if len(words_) >= 3 and words_[0] == "the":
                 name = " ".join(words_[1:])  # "the information ministry": a new source
                 return Said(Source(name=normalise_unknown(name), kind=_guess_kind(name), mention=p))
-            if (
-                kinds
-                and len(words_) == 2
-                and self.last
-                and self.last.source
-                and self.last.source.kind not in kinds
-            ):
-                return Said(Source(name=normalise_unknown(words_[-1]), kind=kinds[0], mention=p))
+            last = self.last.source if self.last else None
+            fits = last is not None and (
+                words_[-1] in f"{last.name} {last.mention or ''}".lower() or last.kind in kinds
+            )
+            if len(words_) == 2 and words_[0] == "the" and last is not None and not fits:
+                name = words_[-1]  # "the governor" after a commander spoke: someone new
+                return Said(Source(name=normalise_unknown(name), kind=_guess_kind(name), mention=p))
             if self.last and self.last.source:
                 return Said(
                     self.last.source, list(self.last.via), self.last.party, stated=self.last.stated

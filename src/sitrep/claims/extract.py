@@ -280,7 +280,13 @@ def build(
     subject, recipient = subject_of_claim(cand, text, ments, toks, clause_start, spk_party, memory)
     fallback = subject is None
     if subject is None:
-        subject = memory.get("prev@" + str(sent.start)) or _fallback_subject(cand, text)
+        linked = not re.search(
+            r"\b(?:which|who|that|after|before|when|while)\b",
+            text[int(memory.get("prev_end@" + str(sent.start), "0")) : cand.anchor[0]],
+        )
+        subject = (linked and memory.get("prev@" + str(sent.start))) or _fallback_subject(
+            cand, text
+        )
         if subject is None:
             return None
     if cand.extra.get("inherit") and memory.get("prev@" + str(sent.start)):
@@ -339,7 +345,8 @@ def build(
         stated = when  # an unattributed background fact: stated when it happened
     location = _location(text, ments, cand)
     memory["prev@" + str(sent.start)] = subject
-    if not fallback:
+    memory["prev_end@" + str(sent.start)] = str(cand.anchor[1])
+    if not fallback and catalog().lookup(subject) is not None:
         memory[metric] = subject
         if metric in VICTIM:
             memory["victim"] = subject

@@ -145,6 +145,11 @@ def _victim(
         if d:
             return d
     here = memory.get("victim@" + memory.get("_sent", ""))
+    prev_end = int(memory.get("prev_end@" + memory.get("_sent", ""), "0") or 0)
+    if here and re.search(
+        r"\b(?:which|who|that|after|before|when|while)\b", text[prev_end : cand.anchor[0]]
+    ):
+        here = None  # "8 suspects were arrested after the bombing, which killed 19"
     if here:
         return here  # "300 North Korean soldiers killed and 2,700 others wounded"
     side = re.search(r"\bon the (\w+(?: \w+)?) side\b", text, re.IGNORECASE)
