@@ -110,6 +110,8 @@ def test_attribution_relays_and_appositions() -> None:
 def test_not_a_speaker() -> None:
     assert _frames("The report was not confirmed by anyone.") == []
     assert _frames("A claim by the group could not be verified.") == []
+    assert _frames("He toured five swing states in a week.") == []
+    assert _frames("The clip was shown on a music show last year.") == []
     assert is_anaphor("he") and is_anaphor("the agency") and not is_anaphor("Lee")
     assert is_generic("unnamed officials") and is_generic("a government source")
     assert not is_generic("the Pentagon")

@@ -145,6 +145,18 @@ def _verbs(sent: str) -> list[tuple[int, int, str, str]]:
     return dedup
 
 
+AMBIGUOUS = re.compile(
+    r"states|show|shows|report|reports|records|claims|claim|estimates|estimate|notes|counts|"
+    r"lists|tallies|projects|figures|updates|posts|alleges|think|thinks|believe|believes",
+    re.IGNORECASE,
+)
+SPEAKER_END = re.compile(
+    r"(?:\b[A-Z][\w.'’-]*|\b(?:he|she|it|they|we|officials?|ministry|agency|police|army|"
+    r"military|spokes(?:man|woman|person)|group|government|researchers|data|figures|study|"
+    r"survey|report|analysis|polls?|statistics|records|authorities|observers|monitors|"
+    r"analysts|experts|intelligence|office|service|command|commission|committee|council|"
+    r"institute|tracker|count|tally))\s*$"
+)
 _TRAILER = re.compile(
     r"^\s*(?:(?:on|in|at|last|earlier|this|late|to|via|during|after|from|before|through|"
     r"over|with|by|afterward|afterwards|later|yesterday|today|tonight|monday|tuesday|"
@@ -180,6 +192,8 @@ def _frame_for_verb(sent: str, vs: int, ve: int, verb: str, kind: str) -> Frame 
     ph = _phrase_before(sent, vs)
     if not ph:
         return None
+    if AMBIGUOUS.fullmatch(verb) and not SPEAKER_END.search(ph[0]):
+        return None  # "the swing states", "an Apple Music show": nouns, not reporting verbs
     trailing = bool(_TRAILER.match(after)) and not re.match(r"\s*,\s*citing", after)
     if trailing and not re.match(r"(?:told|tells|informed|briefed|wrote|writes|posted)", verb):
         trailing = not re.match(
