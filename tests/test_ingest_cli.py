@@ -203,7 +203,7 @@ def test_sources_articles_stats(db_url: str, capsys: pytest.CaptureFixture[str])
     got = json.loads(out)[0]
     del got["database"]
     assert got == {
-        "schema": 4,
+        "schema": 5,
         "articles": 1,
         "claims": 3,
         "sources": 3,

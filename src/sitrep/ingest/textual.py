@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
@@ -21,7 +23,18 @@ def read_text(name: str, doc_id: str, data: bytes) -> Iterator[Read | InputError
     elif not text.strip():
         yield InputError(name, "empty document")
     else:
-        yield Read(Article(id=doc_id, text=text), name)
+        yield Read(Article(id=doc_id, text=text, published=date_in_name(name)), name)
+
+
+_NAME_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)"
+)
+
+
+def date_in_name(name: str) -> str | None:
+    """A YYYY-MM-DD (or YYYYMMDD) date in a file's name, as many archives name their files."""
+    found = _NAME_DATE.search(Path(name).name)
+    return normalise_date("-".join(found.groups())) if found else None
 
 
 def read_jsonl(name: str, doc_id: str, data: bytes) -> Iterator[Read | InputError]:

@@ -24,6 +24,8 @@ def _v1_tables(conn: Connection, dialect: str) -> None:
     for table, names in schema.V1_EXCLUDED.items():
         for name in names:
             conn.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN {name}")
+    for index in schema.V1_EXCLUDED_INDEXES:
+        conn.exec_driver_sql(f"DROP INDEX {index}")
 
 
 FTS_SQLITE = """
@@ -118,11 +120,20 @@ def _v4_partial(conn: Connection, dialect: str) -> None:
     conn.exec_driver_sql("ALTER TABLE articles ADD COLUMN partial INTEGER NOT NULL DEFAULT 0")
 
 
+def _v5_text_hash_index(conn: Connection, dialect: str) -> None:
+    conn.exec_driver_sql("CREATE INDEX ix_articles_text_hash ON articles (text_hash)")
+
+
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "tables: articles, claims, sources, aliases, claim_via", _v1_tables),
     (2, "full-text search on article text and claim evidence", _v2_full_text),
     (3, "flat views for ordinary tools: claims_flat, articles_flat, sources_flat", _v3_views),
     (4, "articles.partial: text that may be only a feed summary", _v4_partial),
+    (
+        5,
+        "index on articles.text_hash: a bare copy of a stored article is not new",
+        _v5_text_hash_index,
+    ),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -19,7 +19,27 @@ NEW, UNCHANGED, UPDATED = "new", "unchanged", "updated"
 
 def status(conn: Connection, article: Article, extractor: str | None, partial: bool = False) -> str:
     """Whether `article` is new, stored as it is (or fuller), or stored with other text."""
-    return _decide(_existing(conn, article_key(article)), article, extractor, partial)
+    row, copy = _lookup(conn, article, article_key(article))
+    return UNCHANGED if copy else _decide(row, article, extractor, partial)
+
+
+def _lookup(conn: Connection, article: Article, key: str) -> tuple[Any, bool]:
+    """The stored row this article is, and whether it is a bare copy of a stored article.
+
+    Identity is the key (canonical URL, else text hash). Beyond it, the same text without a URL
+    is the same article: a bare copy of a stored one changes nothing, and an article with a URL
+    whose text was first stored bare takes that row over (the URL and metadata win).
+    Two different URLs with the same text stay two articles (syndicated copies are outlets).
+    """
+    row = _existing(conn, articles.c.key == key)
+    if row is not None:
+        return row, False
+    twin = _existing(conn, articles.c.text_hash == text_hash(article.text))
+    if twin is None:
+        return None, False
+    if key.startswith("sha256:"):
+        return twin, True
+    return (twin, False) if twin.key.startswith("sha256:") else (None, False)
 
 
 def _decide(row: Any, article: Article, extractor: str | None, partial: bool) -> str:
@@ -42,8 +62,8 @@ def put(
 ) -> tuple[str, str]:
     """Store `article` with its claims inside the caller's transaction; returns (status, id)."""
     key = article_key(article)
-    row = _existing(conn, key)
-    if _decide(row, article, extractor, partial) == UNCHANGED:
+    row, copy = _lookup(conn, article, key)
+    if copy or _decide(row, article, extractor, partial) == UNCHANGED:
         return UNCHANGED, row.id
     now = _now()
     values: dict[str, Any] = {
@@ -72,21 +92,22 @@ def put(
         old = select(claims.c.pk).where(claims.c.article_pk == pk)
         conn.execute(delete(claim_via).where(claim_via.c.claim_pk.in_(old)))
         conn.execute(delete(claims).where(claims.c.article_pk == pk))
-        conn.execute(update(articles).where(articles.c.pk == pk).values(**values))
+        conn.execute(update(articles).where(articles.c.pk == pk).values(key=key, **values))
     _put_claims(conn, pk, art_id, article, found)
     return state, art_id
 
 
-def _existing(conn: Connection, key: str) -> Any:
+def _existing(conn: Connection, where: Any) -> Any:
     cols = (
         articles.c.pk,
         articles.c.id,
+        articles.c.key,
         articles.c.text_hash,
         articles.c.extractor,
         articles.c.partial,
     )
     meta = (articles.c.title, articles.c.outlet, articles.c.published, articles.c.language)
-    return conn.execute(select(*cols, *meta).where(articles.c.key == key)).first()
+    return conn.execute(select(*cols, *meta).where(where).order_by(articles.c.pk).limit(1)).first()
 
 
 def _same(row: Any, article: Article, extractor: str | None) -> bool:
