@@ -205,8 +205,8 @@ def candidates(
             unit = "item" if metric.startswith("materiel.") else "person"
         end = head[1] if head else q.end
         cand = Cand(metric, (q.start, max(end, q.end)), cue, q, head, unit=unit)
-        if inherit and prev is not None and prev.metric == metric:
-            cand.extra["inherit"] = "1"
+        if (inherit or coord) and prev is not None and prev.metric == metric:
+            cand.extra["inherit"] = "1"  # same verb, same party: "500 officers and three generals"
         if (
             metric == "materiel.destroyed"
             and head
