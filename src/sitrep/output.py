@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
@@ -95,5 +96,8 @@ def _table(
         table.add_column(c, overflow="fold")
     for r in flat:
         table.add_row(*[clip(r.get(c), widths.get(c, 60)) for c in cols])
-    console = Console(file=out, width=max(100, Console().width), soft_wrap=False)
+    # a terminal's (or $COLUMNS') width; in a pipe or file, wide enough to keep evidence readable
+    probe = Console(file=out)
+    fixed = probe.is_terminal or os.environ.get("COLUMNS")
+    console = Console(file=out, width=probe.width if fixed else 160, soft_wrap=False)
     console.print(table)
