@@ -98,6 +98,9 @@ def _table(
         table.add_row(*[clip(r.get(c), widths.get(c, 60)) for c in cols])
     # a terminal's (or $COLUMNS') width; in a pipe or file, wide enough to keep evidence readable
     probe = Console(file=out)
-    fixed = probe.is_terminal or os.environ.get("COLUMNS")
-    console = Console(file=out, width=probe.width if fixed else 160, soft_wrap=False)
+    if probe.is_terminal:
+        width = probe.width
+    else:
+        width = max(100, probe.width) if os.environ.get("COLUMNS") else 160
+    console = Console(file=out, width=width, soft_wrap=False)
     console.print(table)
