@@ -44,7 +44,7 @@ DOCUMENT = re.compile(
 POSSESSIVE_DOC = re.compile(
     r"(.+?)(?:'s|’s)\s+(?:(?:latest|new|updated|own|daily|final|preliminary|official)\s+)*"
     r"(?:tally|figures?|count|report|data|statement|estimates?|update|bulletin|assessment|"
-    r"records?|website|account)",
+    r"records?|website|account|teams?|staff|monitors|officials|spokes(?:man|woman|person))",
     re.IGNORECASE,
 )
 ANAPHOR_KINDS = {
@@ -65,7 +65,7 @@ ANAPHOR_KINDS = {
     "broadcaster": ("media",),
 }
 TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’ -]{0,30}):\s")
-_HEADLINE_COLON = re.compile(r":\s*(?P<who>[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,5})\s*$")
+_HEADLINE_COLON = re.compile(r"(?::|\s[-–—])\s*(?P<who>[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,5})\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -156,6 +156,7 @@ class ArticleState:
         self.last_line = -10
         self.question_lines: set[int] = set()
         self.history: list[Source] = []
+        self.sentence_last: Said | None = None
         self.parties: dict[str, str | None] = {}
 
     # -- sources --------------------------------------------------------------------------
@@ -189,6 +190,8 @@ class ArticleState:
         ):
             src = catalog().as_source(best.entity, phrase.strip())
             return Said(src, party=best.party)
+        if p.lower() in ("he", "she", "it", "they") and self.sentence_last is not None:
+            return self.sentence_last  # "X said on Monday, as it warned that ..."
         if is_anaphor(p) or re.fullmatch(r"(?:his|her|its|their) (?:office|spokes\w+)", p, re.I):
             found = self._antecedent(p)
             if found is not None:
@@ -288,8 +291,11 @@ class ArticleState:
                     )
                 ]
         out: list[tuple[Frame, Said]] = []
+        self.sentence_last = None
         for f in frames:
             said = self.resolve_phrase(f.phrase, ments, f.start)
+            if said is not None and said.source is not None and not is_anaphor(f.phrase):
+                self.sentence_last = said
             if said is None:
                 continue
             if said.source is not None and not is_anaphor(f.phrase):

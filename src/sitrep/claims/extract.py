@@ -316,14 +316,19 @@ def build(
         and not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", stated)
     ):
         stated = None
+    span = cand.anchor
+    if -40 < cue.start - cand.anchor[1] < 40 or -40 < cand.anchor[0] - cue.end < 40:
+        span = (min(cand.anchor[0], cue.start), max(cand.anchor[1], cue.end))
     when = roles.when_for(
         text,
         times,
-        (min(cand.anchor[0], cue.start), max(cand.anchor[1], cue.end)),
+        span,
         skip,
         stated,
         state.published,
     )
+    if when is None and cand.extra.get("inherit"):
+        when = memory.get("when@sent" + str(sent.start))  # coordinated figures, one event
     if when is None and re.search(
         r"\b(?:during the (?:same )?(?:operation|raid|attack|clash|assault)|in the (?:same )?"
         r"(?:operation|raid|attack|clash|strike)|the (?:security|combined|joint) force|"
@@ -332,6 +337,7 @@ def build(
         re.IGNORECASE,
     ):
         when = memory.get("when@line" + str(sent.line)) or memory.get("when")  # same operation
+    memory["when@sent" + str(sent.start)] = when or ""
     if when:
         memory["when"] = when
         memory["when@line" + str(sent.line)] = when

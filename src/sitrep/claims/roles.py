@@ -72,6 +72,10 @@ def np_after(toks: list[Tok] | None, text: str, pos: int) -> tuple[int, int] | N
                 continue
             if low == "to" and t.i > 0 and toks[t.i - 1].text in ("-", "‑"):
                 continue  # "air-to-ground rockets"
+            if low in ("and", "or") and last is not None and noun_class(last.text) is None:
+                nxt = toks[t.i + 1 : t.i + 4]
+                if any(u.pos in ("NOUN", "PROPN") for u in nxt):
+                    continue  # "64 Shahed-type and decoy drones"
             if t.pos == "VERB" and t.dep == "amod":
                 continue  # "self-propelled guns"
             if low == "of" and last is None and not seen_of:
@@ -339,7 +343,12 @@ def _singular(w: str) -> str:
 
 
 SINCE_BEFORE = re.compile(r"\bsince\b[^,;]{0,60}$", re.IGNORECASE)
-MODEL_YEAR = re.compile(r"(?:[A-Za-z]-|[A-Z][a-z]+\s)$")
+MODEL_YEAR = re.compile(
+    r"(?:[A-Za-z]-|\b(?!(?:Since|In|By|From|Until|Before|After|During|Of|And|To|On|At|Between|"
+    r"Through|Early|Late|Mid|Summer|Spring|Fall|Autumn|Winter|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|Christmas|Easter|Year)\s)"
+    r"[A-Z][a-z]+\s)$"
+)
 RELATIVE_DAY = {
     "overnight": 0,
     "today": 0,
@@ -387,11 +396,20 @@ def when_for(
             )
             if blocked:
                 continue
+            if (
+                re.search(r"\d", gap)
+                and not since
+                and re.search(
+                    r"\b(?:is|are|was|were|will|would|has|have|had|expected|raise|increase|reach|rise)\b",
+                    gap,
+                )
+            ):
+                continue  # "3,000 ... and is expected to reach 10,000 by December"
             if since and dist < 130:
                 dist = min(dist, 59)  # "... 13,000 containers to Russia since August"
             elif at_end and dist < 200:
                 dist = min(dist, 59)  # "... killed two insurgents in X district yesterday."
-            elif dist > 100 or (re.search(r",\s", gap) and dist > 25):
+            elif dist > 140 or (re.search(r",\s", gap) and dist > 25):
                 continue
         else:
             dist = 0
@@ -430,7 +448,10 @@ def _when_value(
         if (
             v1
             and v2
-            and re.search(r"\b(?:between|from)\s+$|next|this|in\s+$", text[: t.start] + low)
+            and (
+                re.search(r"\b(?:between|from)\s+$", text[: t.start])
+                or low.startswith(("next", "this"))
+            )
         ):
             return (
                 f"{v1}/{v2}"  # "between Oct. 7, 2023, and June 30, 2024", "next year and in 2026"

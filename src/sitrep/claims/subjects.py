@@ -114,6 +114,10 @@ def _victim(
     if p:
         return p
     cue = cand.cue
+    if re.search(r"\b(?:suffer|sustain|incur)\w*\s+(?:[\w-]+\s+){0,4}$", text[: cand.anchor[0]]):
+        who = roles.agent(toks, text, ments, cue, clause_start, spk_party)
+        if who:
+            return who  # "North Korean troops ... have suffered several hundred casualties"
     if re.match(r"(?:casualt|loss|death|toll|number|dead)", cue.text, re.IGNORECASE):
         adj = _cue_party(cand, text, ments)
         if adj:
@@ -129,7 +133,7 @@ def _victim(
             if cue.start - 40 <= mm.start
             and mm.end <= cue.start
             and mm.party
-            and mm.type not in ("place", "weapon")
+            and mm.type in ("country", "armed_group", "military")
             and not re.search(
                 r"\b(?:on|in|at|from|by|against)\s+(?:the\s+)?$",
                 text[max(0, mm.start - 12) : mm.start],

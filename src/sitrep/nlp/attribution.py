@@ -173,6 +173,8 @@ def _frame_for_verb(sent: str, vs: int, ve: int, verb: str, kind: str) -> Frame 
     after = sent[ve:]
     if _PASSIVE.search(left) and kind != "denied":
         return None
+    if kind == "estimated" and re.match(r"\s+at\b", after):
+        return None  # "casualties estimated at 1,100": a passive figure, not a speaker
     # inverted: '..., said the agency.' / '..., says Seoul' / '"...," writes Zelenskiy'
     if re.search(r"(?:,|[\"”])\s*$", left):
         ph = _phrase_after(sent, ve + len(after) - len(after.lstrip()))
