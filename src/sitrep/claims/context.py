@@ -43,6 +43,7 @@ DOCUMENT = re.compile(
 )
 POSSESSIVE_DOC = re.compile(
     r"(.+?)(?:'s|’s)\s+(?:(?:latest|new|updated|own|daily|final|preliminary|official)\s+)*"
+    r"(?:[\w-]+\s+)?"
     r"(?:tally|figures?|count|report|data|statement|estimates?|update|bulletin|assessment|"
     r"records?|website|account|teams?|staff|monitors|officials|spokes(?:man|woman|person))",
     re.IGNORECASE,

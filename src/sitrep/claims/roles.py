@@ -66,6 +66,8 @@ def np_after(toks: list[Tok] | None, text: str, pos: int) -> tuple[int, int] | N
                 if low == "them":
                     break
                 continue
+            if t.text in ("-", "‑", "–", "—") and text[t.start - 1 : t.start] == " ":
+                break  # "around 1,100 - South Korean military": a dash, not a hyphen
             if t.pos in NP_POS or t.text in ("-", "‑", "'s", "’s") or t.dep in ("compound", "amod"):
                 if t.pos == "ADV" and last is not None:
                     break
@@ -198,8 +200,9 @@ def agent(
             span = subject_of(toks, t.i)
     if span:
         ps = parties_in(ments, span[0], span[1], places=True)
-        if ps:
-            return ps[-1].party
+        non_places = [m for m in ps if m.type != "place"]
+        if non_places or ps:
+            return (non_places or ps)[0].party  # "North Korean troops fighting in Russia"
         if POSSESSIVE.search(text[span[0] : span[1]]) or re.fullmatch(
             r"(?:it|they|we|he|she)", text[span[0] : span[1]].strip(), re.IGNORECASE
         ):

@@ -176,7 +176,9 @@ def _frame_for_verb(sent: str, vs: int, ve: int, verb: str, kind: str) -> Frame 
     if kind == "estimated" and re.match(r"\s+at\b", after):
         return None  # "casualties estimated at 1,100": a passive figure, not a speaker
     # inverted: '..., said the agency.' / '..., says Seoul' / '"...," writes Zelenskiy'
-    if re.search(r"(?:,|[\"”])\s*$", left):
+    if re.search(r"(?:,|[\"”])\s*$", left) and not re.match(
+        r"(?:told|tells|informed|briefed)", verb
+    ):
         ph = _phrase_after(sent, ve + len(after) - len(after.lstrip()))
         if (
             ph
