@@ -502,6 +502,7 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
             c.subject,
             c.source.name if c.source else None,
             (c.item or "").lower().split(" ")[-1],
+            c.modality,
         )
         for c in kept
         if c.quantity is not None
@@ -515,6 +516,7 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
             c.subject,
             c.source.name if c.source else None,
             (c.item or "").lower().split(" ")[-1],
+            c.modality,
         )
         not in quantified
     ]

@@ -102,7 +102,9 @@ AFTER_GAP = re.compile(
     r"both|each|so far|in total|allegedly|who|that|which|may|might|could|would|will|since|"
     r"then|later|subsequently|believed to have|thought to have|said to have|of them|of those|"
     r"not yet|yet|more|in the|in|others?|among|among the|those|remain|remained|remains|still|"
-    r"reportedly|lightly|seriously|critically|badly|fatally|severely|later)\b|\s*[\"“”])*\s*$",
+    r"reportedly|lightly|seriously|critically|badly|fatally|severely|later|listed as|counted as|"
+    r"registered as|reported|declared|confirmed|considered|presumed|feared|believed|thought|"
+    r"now|so far|to date)\b|\s*[\"“”])*\s*$",
     re.IGNORECASE,
 )
 PRESENCE = re.compile(
