@@ -77,7 +77,7 @@ def extract_batch(
 
 
 def _run(arts: list[Article]) -> Iterator[tuple[Article, list[Claim]]]:
-    preps = [prepare(a) for a in arts]
+    preps = [_prepare_or_empty(a) for a in arts]
     items = [(p.sentences[si].text, (ai, si)) for ai, p in enumerate(preps) for si in p.parse_ids]
     parsed: dict[tuple[int, int], list[Tok]] = {ctx: toks for toks, ctx in parse(items)}
     for ai, art in enumerate(arts):
@@ -91,6 +91,17 @@ def _run(arts: list[Article]) -> Iterator[tuple[Article, list[Claim]]]:
             claims = []
         yield art, claims
     parsed.clear()
+
+
+def _prepare_or_empty(article: Article) -> Prepared:
+    try:
+        return prepare(article)
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
+        print(
+            f"sitrep: {article.id}: extraction failed ({type(exc).__name__}: {exc})",
+            file=sys.stderr,
+        )
+        return Prepared([], [], [], [], [])
 
 
 def prepare(article: Article) -> Prepared:
