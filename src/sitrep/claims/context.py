@@ -17,7 +17,8 @@ from ..records import Article, Source, TimeExpr, Via
 from .sentences import Sentence
 
 DATELINE = re.compile(
-    r"^[A-Z][A-Z .,/'&-]{1,60}(?:,[^()\n]{0,40})?\s*\([^)\n]{2,60}\)\s*(?:-{1,2}|–|—)\s*"
+    r"^(?:[A-Z][A-Z .,/'&-]{1,60}(?:,[^()\n]{0,40})?|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:,[^()\n\d]{0,30})?)"
+    r"\s*\([^)\n]{2,60}\)\s*(?:-{1,2}|–|—)\s*"
 )
 SOURCE_ORDER = (
     "intelligence",
