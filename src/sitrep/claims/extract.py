@@ -396,7 +396,18 @@ def _fallback_subject(cand: Cand, text: str) -> str | None:
     if cand.metric not in VICTIM:
         return None
     word = text[cand.head[0] : cand.head[1]].lower() if cand.head is not None else ""
-    if word and word not in ("people", "persons", "others", "them", "ones", "more", "dead"):
+    if word and word not in (
+        "people",
+        "persons",
+        "others",
+        "them",
+        "ones",
+        "more",
+        "dead",
+        "bodies",
+        "victims",
+        "lives",
+    ):
         return word
     return "civilians"
 

@@ -384,6 +384,10 @@ def _destroyed(
             return p
         if p and spk_party is None:
             return p
+    if re.match(r"los[ts]|lose|losses", cand.cue.text, re.IGNORECASE):
+        a = roles.agent(toks, text, ments, cand.cue, clause_start, spk_party)
+        if a or spk_party or memory.get("home"):
+            return a or spk_party or memory.get("home")  # "the army lost 12 tanks": its own
     if memory.get("materiel.used"):
         return memory["materiel.used"]
     a = roles.agent(toks, text, ments, cand.cue, clause_start, spk_party)

@@ -135,6 +135,11 @@ def _verbs(sent: str) -> list[tuple[int, int, str, str]]:
                 continue
             if re.match(r"\s+(?:by|for|to be|as)\b", sent[m.end() :]) and kind != "denied":
                 continue  # "reported by", "claimed by": passive or noun use
+            if m.group().lower().startswith("claim") and re.match(
+                r"\s+(?:the\s+)?(?:lives|life|responsibility|victory|credit|control)\b",
+                sent[m.end() :],
+            ):
+                continue  # "claimed the lives of 30 people"
             out.append((m.start(), m.end(), m.group(), kind))
     out.sort()
     dedup: list[tuple[int, int, str, str]] = []
