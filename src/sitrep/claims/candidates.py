@@ -328,6 +328,11 @@ def _unquantified(
     out: list[Cand] = []
     qspans = [(q.start, q.end) for q in kept]
     for k, t in enumerate(toks):
+        if t.text.lower() == "them" and k > 0:
+            pron = _pronoun_object(text, cues, t)
+            if pron is not None:
+                out.append(pron)
+            continue
         if t.start < floor or t.pos not in ("NOUN", "PROPN"):
             continue
         nxt_tok = toks[k + 1] if k + 1 < len(toks) else None
@@ -422,6 +427,23 @@ def _unquantified(
                 out.append(twin)
         out.append(cand)
     return out
+
+
+def _pronoun_object(text: str, cues: list[Cue], t: Tok) -> Cand | None:
+    """ "will likely use them", "fired them at": weapons named in an earlier sentence."""
+    if re.search(r"\b(?:should|must|ought to|if|would)\b", text[: t.start], re.IGNORECASE):
+        return None
+    for c in cues:
+        if re.fullmatch(r"\s+", text[c.end : t.start]) and c.metric("item") in (
+            "materiel.used",
+            "materiel.supplied",
+        ):
+            if re.search(r"\bto\s+$", text[: c.start]):
+                return None
+            cand = Cand(str(c.metric("item")), (t.start, t.end), c, unit="item")
+            cand.item, cand.item_start = "them", t.start
+            return cand
+    return None
 
 
 def _nearest_cue(cues: list[Cue], text: str, start: int, end: int, cls: str) -> Cue | None:

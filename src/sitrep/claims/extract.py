@@ -289,6 +289,14 @@ def build(
     memory["_sent"] = str(sent.start)
     memory["_frame"] = f"{said.frame.start}:{said.frame.end}" if said and said.frame else ""
     subject, recipient = subject_of_claim(cand, text, ments, toks, clause_start, spk_party, memory)
+    if cand.item == "them" or (
+        cand.metric.startswith("materiel.")
+        and cand.head
+        and text[cand.head[0] : cand.head[1]].lower() in ("them", "those", "these")
+    ):
+        if not memory.get("last_item"):
+            return None
+        cand.item = memory["last_item"]  # "fired thousands of them": the weapons named before
     fallback = subject is None
     if subject is None:
         linked = not re.search(
@@ -362,6 +370,8 @@ def build(
         stated = when  # an unattributed background fact: stated when it happened
     location = _location(text, ments, cand)
     memory["prev@" + str(sent.start)] = subject
+    if cand.item and cand.item != "them":
+        memory["last_item"] = cand.item
     memory["prev_end@" + str(sent.start)] = str(cand.anchor[1])
     if not fallback and catalog().lookup(subject) is not None:
         memory[metric] = subject

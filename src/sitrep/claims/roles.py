@@ -133,9 +133,17 @@ def choose_cue(
     ("300 soldiers were killed"), presence ("10,000 troops in Russia"), else the nearest
     cue before it in the clause."""
     if cls is None:
-        return choose_cue(cues, text, q, head, "person", prev_end, next_start) or choose_cue(
-            cues, text, q, head, "item", prev_end, next_start
-        )
+        person = choose_cue(cues, text, q, head, "person", prev_end, next_start)
+        item = choose_cue(cues, text, q, head, "item", prev_end, next_start)
+        if person is None or item is None:
+            return person or item
+
+        def close(c: Cue) -> bool:
+            if c.end <= q[0]:
+                return bool(FILLER.match(text[c.end : q[0]]))
+            return bool(AFTER_GAP.match(text[(head or q)[1] : c.start]))
+
+        return item if close(item) and not close(person) else person
     ok = [c for c in cues if c.metric(cls)]
     if head:
         for c in ok:
