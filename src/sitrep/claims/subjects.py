@@ -346,6 +346,9 @@ def _used(
     memory: dict[str, str],
 ) -> str | None:
     a = roles.agent(toks, text, ments, cand.cue, clause_start, spk_party)
+    if re.match(r"debris|wreckage|fragments|remnants|impact", cand.cue.text, re.IGNORECASE):
+        # "prosecutors identified debris from KN-23 missiles": the finder is not the user
+        return memory.get("materiel.used") or memory.get("attacker") or _adversary().get(a or "")
     if a:
         return a
     by = re.search(
