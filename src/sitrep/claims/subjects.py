@@ -178,6 +178,13 @@ def _victim(
         word = hostile.group().lower()
         word = word if word.endswith(("s", "men")) else word + "s"
         return memory.get("armed_group") or word  # insurgents are not the place's state
+    if spk_party and re.fullmatch(
+        r"soldiers?|troops?|servicem[ae]n|personnel|officers?|reservists?|sailors?|pilots?|"
+        r"marines?|servicewom[ae]n|service members?|conscripts?|paratroopers?",
+        head,
+        re.IGNORECASE,
+    ):
+        return spk_party  # "the military said 3 soldiers were killed": its own
     target = _target(cand, text, [m for m in ments if not _in_frame(m, memory)])
     if target:
         return target
