@@ -15,7 +15,7 @@ from ..nlp.metrics import (
 )
 from ..nlp.modality import modality
 from ..nlp.quantities import find_quantities
-from ..records import Article, Claim, Quantity, Source, TimeExpr
+from ..records import Article, Claim, Quantity, TimeExpr
 from . import roles, tables
 from .candidates import (
     Cand,
@@ -24,14 +24,11 @@ from .candidates import (
     singular_victims,
 )
 from .context import ArticleState, Ment, Said, catalog, continuation, dateline_end, mentions
+from .dedupe import dedupe
 from .parse import Tok, parse
 from .sentences import Sentence, split_sentences
+from .subjects import clean_item, fallback_subject
 
-GENERIC_WORDS = frozenset(
-    """drone drones missile missiles rocket rockets shell shells artillery tank tanks armed attack
-    ballistic cruise long-range short-range kamikaze combat military weapons weapon ammunition
-    guided armored armoured air-defence air-defense heavy light self-propelled multiple""".split()
-)
 ATTACKER = re.compile(
     r"^(?:-led)?\s+(?:(?:ballistic|cruise|hypersonic|air|drone|missile|rocket|artillery|"
     r"mortar|artillery)\s+)*(?:strikes?|attacks?|shelling|bombardment|air ?raids?|drones?|"
@@ -303,9 +300,7 @@ def build(
             r"\b(?:which|who|that|after|before|when|while)\b",
             text[int(memory.get("prev_end@" + str(sent.start), "0")) : cand.anchor[0]],
         )
-        subject = (linked and memory.get("prev@" + str(sent.start))) or _fallback_subject(
-            cand, text
-        )
+        subject = (linked and memory.get("prev@" + str(sent.start))) or fallback_subject(cand, text)
         if subject is None:
             return None
     if cand.extra.get("inherit") and memory.get("prev@" + str(sent.start)):
@@ -394,50 +389,11 @@ def build(
         stated=stated,
         modality=mod,
         recipient=recipient if metric in ("personnel.deployed", "materiel.supplied") else None,
-        item=_clean_item(cand.item, ments, cand) if metric.startswith("materiel.") else None,
+        item=clean_item(cand.item, ments, cand) if metric.startswith("materiel.") else None,
         location=location,
         via=via,
         when=when,
     )
-
-
-def _fallback_subject(cand: Cand, text: str) -> str | None:
-    """No party named anywhere: the counted group itself ("insurgents", "civilians")."""
-    if cand.metric not in VICTIM:
-        return None
-    word = text[cand.head[0] : cand.head[1]].lower() if cand.head is not None else ""
-    if word and word not in (
-        "people",
-        "persons",
-        "others",
-        "them",
-        "ones",
-        "more",
-        "dead",
-        "bodies",
-        "victims",
-        "lives",
-    ):
-        return word
-    return "civilians"
-
-
-def _clean_item(item: str | None, ments: list[Ment], cand: Cand) -> str | None:
-    """The weapon phrase without the parties named in it ("Iranian drone" → "drone")."""
-    if not item:
-        return item
-    out = item
-    for m in ments:
-        if m.type != "weapon" and m.party and m.start >= cand.item_start and m.text in out:
-            out = out.replace(m.text, " ")
-    out = re.sub(r"^[\w-]+-(?:made|produced|built|supplied)\s+", "", out.strip())
-    out = re.sub(r"\s+", " ", out).strip(" -")
-    if not out:
-        return item
-    first = out.split(" ")[0]
-    if first[:1].isupper() and first.lower() in GENERIC_WORDS:
-        out = first.lower() + out[len(first) :]
-    return out
 
 
 def _absolute(q: Quantity, sent: Sentence) -> Quantity:
@@ -495,75 +451,3 @@ def subject_of_claim(
     from .subjects import resolve
 
     return resolve(cand, text, ments, toks, clause_start, spk_party, memory)
-
-
-def dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per statement: same metric, subject and anchor (or item) → the best one;
-    a headline's claim gives way to the body's."""
-    body = {(c.metric, c.subject, _anchor(c)) for c in claims if c.span[0] > 0}
-    claims = [c for c in claims if c.span[0] > 0 or (c.metric, c.subject, _anchor(c)) not in body]
-    best: dict[tuple[object, ...], Claim] = {}
-    order: list[tuple[object, ...]] = []
-    for c in claims:
-        if c.quantity is not None:
-            q = c.quantity
-            k: tuple[object, ...] = (
-                c.metric,
-                c.subject,
-                q.value,
-                q.low if q.value is None else None,
-                q.high if q.value is None else None,
-            )
-        else:
-            k = (
-                c.metric,
-                c.subject,
-                (c.item or "").lower(),
-                c.source.name if c.source else None,
-                c.modality,
-            )
-        if k not in best:
-            best[k] = c
-            order.append(k)
-        elif _score(c) > _score(best[k]):
-            best[k] = c
-    kept = [best[k] for k in order]
-    quantified = {
-        (
-            c.metric,
-            c.subject,
-            c.source.name if c.source else None,
-            (c.item or "").lower().split(" ")[-1],
-            c.modality,
-        )
-        for c in kept
-        if c.quantity is not None
-    }
-    return [
-        c
-        for c in kept
-        if c.quantity is not None
-        or (
-            c.metric,
-            c.subject,
-            c.source.name if c.source else None,
-            (c.item or "").lower().split(" ")[-1],
-            c.modality,
-        )
-        not in quantified
-    ]
-
-
-def _anchor(c: Claim) -> object:
-    if c.quantity is not None:
-        q = c.quantity
-        return q.value if q.value is not None else (q.low, q.high)
-    return (c.item or "").lower().split(" ")[-1]
-
-
-def _score(c: Claim) -> tuple[int, int]:
-    return (1 if c.source is not None else 0, len(c.via))
-
-
-def source_name(s: Source | None) -> str | None:
-    return s.name if s else None

@@ -405,3 +405,49 @@ def _destroyed(
     if owner_side and owner_side in _adversary():
         return _adversary()[owner_side]
     return memory.get("materiel.destroyed")
+
+
+GENERIC_WORDS = frozenset(
+    """drone drones missile missiles rocket rockets shell shells artillery tank tanks armed attack
+    ballistic cruise long-range short-range kamikaze combat military weapons weapon ammunition
+    guided armored armoured air-defence air-defense heavy light self-propelled multiple""".split()
+)
+
+
+def fallback_subject(cand: Cand, text: str) -> str | None:
+    """No party named anywhere: the counted group itself ("insurgents", "civilians")."""
+    if cand.metric not in VICTIM:
+        return None
+    word = text[cand.head[0] : cand.head[1]].lower() if cand.head is not None else ""
+    if word and word not in (
+        "people",
+        "persons",
+        "others",
+        "them",
+        "ones",
+        "more",
+        "dead",
+        "bodies",
+        "victims",
+        "lives",
+    ):
+        return word
+    return "civilians"
+
+
+def clean_item(item: str | None, ments: list[Ment], cand: Cand) -> str | None:
+    """The weapon phrase without the parties named in it ("Iranian drone" → "drone")."""
+    if not item:
+        return item
+    out = item
+    for m in ments:
+        if m.type != "weapon" and m.party and m.start >= cand.item_start and m.text in out:
+            out = out.replace(m.text, " ")
+    out = re.sub(r"^[\w-]+-(?:made|produced|built|supplied)\s+", "", out.strip())
+    out = re.sub(r"\s+", " ", out).strip(" -")
+    if not out:
+        return item
+    first = out.split(" ")[0]
+    if first[:1].isupper() and first.lower() in GENERIC_WORDS:
+        out = first.lower() + out[len(first) :]
+    return out

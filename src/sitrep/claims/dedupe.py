@@ -1,0 +1,74 @@
+"""One claim per statement: figures repeated by the headline, the lead or a quote, and
+unquantified restatements of a figure, collapse into the best-attributed instance."""
+
+from __future__ import annotations
+
+from ..records import Claim
+
+
+def dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per statement: same metric, subject and anchor (or item) → the best one;
+    a headline's claim gives way to the body's."""
+    body = {(c.metric, c.subject, _anchor(c)) for c in claims if c.span[0] > 0}
+    claims = [c for c in claims if c.span[0] > 0 or (c.metric, c.subject, _anchor(c)) not in body]
+    best: dict[tuple[object, ...], Claim] = {}
+    order: list[tuple[object, ...]] = []
+    for c in claims:
+        if c.quantity is not None:
+            q = c.quantity
+            k: tuple[object, ...] = (
+                c.metric,
+                c.subject,
+                q.value,
+                q.low if q.value is None else None,
+                q.high if q.value is None else None,
+            )
+        else:
+            k = (
+                c.metric,
+                c.subject,
+                (c.item or "").lower(),
+                c.source.name if c.source else None,
+                c.modality,
+            )
+        if k not in best:
+            best[k] = c
+            order.append(k)
+        elif _score(c) > _score(best[k]):
+            best[k] = c
+    kept = [best[k] for k in order]
+    quantified = {
+        (
+            c.metric,
+            c.subject,
+            c.source.name if c.source else None,
+            (c.item or "").lower().split(" ")[-1],
+            c.modality,
+        )
+        for c in kept
+        if c.quantity is not None
+    }
+    return [
+        c
+        for c in kept
+        if c.quantity is not None
+        or (
+            c.metric,
+            c.subject,
+            c.source.name if c.source else None,
+            (c.item or "").lower().split(" ")[-1],
+            c.modality,
+        )
+        not in quantified
+    ]
+
+
+def _anchor(c: Claim) -> object:
+    if c.quantity is not None:
+        q = c.quantity
+        return q.value if q.value is not None else (q.low, q.high)
+    return (c.item or "").lower().split(" ")[-1]
+
+
+def _score(c: Claim) -> tuple[int, int]:
+    return (1 if c.source is not None else 0, len(c.via))
