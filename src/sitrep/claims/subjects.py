@@ -416,7 +416,7 @@ GENERIC_WORDS = frozenset(
 
 def fallback_subject(cand: Cand, text: str) -> str | None:
     """No party named anywhere: the counted group itself ("insurgents", "civilians")."""
-    if cand.metric not in VICTIM:
+    if not cand.metric.startswith(VICTIM):
         return None
     word = text[cand.head[0] : cand.head[1]].lower() if cand.head is not None else ""
     if word and word not in (
