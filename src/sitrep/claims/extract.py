@@ -165,6 +165,11 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
         if main is None and sent.line in state.line_speaker:
             main = state.line_speaker[sent.line]
             carried_main = True
+        elif main is None and _opens_quote(sent.text):
+            main = _quote_speaker(state, prep.sentences, si)
+            carried_main = main is not None
+            if main is not None:
+                resolved = []
         elif main is None and state.last is not None and continuation(sent.text[dl:]):
             main = Said(
                 state.last.source,
@@ -217,6 +222,29 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
     for n, c in enumerate(claims, start=1):
         c.id = f"{article.id}#{n}"
     return claims
+
+
+def _opens_quote(text: str) -> bool:
+    """A sentence that opens a quotation it does not close."""
+    t = text.lstrip()
+    return t[:1] in ('"', "“") and (text.count('"') % 2 == 1 or text.count("“") > text.count("”"))
+
+
+def _quote_speaker(state: ArticleState, sents: list[Sentence], si: int) -> Said | None:
+    """The speaker named after a quotation that runs over several sentences."""
+    line = sents[si].line
+    for nxt in sents[si + 1 : si + 4]:
+        if nxt.line != line:
+            return None
+        close = max(nxt.text.rfind('"'), nxt.text.rfind("”"))
+        if close < 0:
+            continue
+        ments = mentions(nxt.text)
+        for f, said in state.attributions(nxt, ments):
+            if f.start > close:
+                return Said(said.source, list(said.via), said.party, said.kind)
+        return None
+    return None
 
 
 def _table_claims(
