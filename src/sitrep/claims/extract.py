@@ -23,11 +23,20 @@ from .candidates import (
     needs_parse,
     singular_victims,
 )
-from .context import ArticleState, Ment, Said, catalog, continuation, dateline_end, mentions
+from .context import (
+    ArticleState,
+    Ment,
+    Said,
+    catalog,
+    continuation,
+    dateline_end,
+    governs_verb,
+    mentions,
+)
 from .dedupe import dedupe
 from .parse import Tok, parse
 from .sentences import Sentence, split_sentences
-from .subjects import clean_item, fallback_subject
+from .subjects import clean_item, fallback_subject, resolve
 
 ATTACKER = re.compile(
     r"^(?:-led)?\s+(?:(?:ballistic|cruise|hypersonic|air|drone|missile|rocket|artillery|"
@@ -186,7 +195,7 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
         tables.observe(table, sent.text, ments, main, state.published, prep.cues[si])
         cands = (
             candidates(
-                sent.text[dl:] if False else sent.text,
+                sent.text,
                 prep.quantities[si],
                 prep.cues[si],
                 toks,
@@ -196,13 +205,7 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
             if si in parsed or prep.quantities[si]
             else []
         )
-        skip = set()
-        for f, _ in resolved:
-            for t in prep.times[si]:
-                from .context import governs_verb
-
-                if governs_verb(sent.text, f, t):
-                    skip.add(id(t))
+        skip = {id(t) for f, _ in resolved for t in prep.times[si] if governs_verb(sent.text, f, t)}
         for cand in cands:
             said = state.said_at(cand.anchor[0], resolved, ments, sent) if resolved else None
             carried = False
@@ -313,7 +316,7 @@ def build(
     clause_start = _clause_start(text, min(cand.anchor[0], cue.start), said)
     memory["_sent"] = str(sent.start)
     memory["_frame"] = f"{said.frame.start}:{said.frame.end}" if said and said.frame else ""
-    subject, recipient = subject_of_claim(cand, text, ments, toks, clause_start, spk_party, memory)
+    subject, recipient = resolve(cand, text, ments, toks, clause_start, spk_party, memory)
     if cand.item == "them" or (
         cand.metric.startswith("materiel.")
         and cand.head
@@ -465,17 +468,3 @@ def _location(text: str, ments: list[Ment], cand: Cand) -> str | None:
     a = cand.anchor[0]
     best = min(places, key=lambda m: abs(m.start - a) + (0 if m.start >= a else 30))
     return best.entity.name
-
-
-def subject_of_claim(
-    cand: Cand,
-    text: str,
-    ments: list[Ment],
-    toks: list[Tok] | None,
-    clause_start: int,
-    spk_party: str | None,
-    memory: dict[str, str],
-) -> tuple[str | None, str | None]:
-    from .subjects import resolve
-
-    return resolve(cand, text, ments, toks, clause_start, spk_party, memory)

@@ -237,10 +237,6 @@ def _in_frame(m: Ment, memory: dict[str, str]) -> bool:
     return a <= m.start < b
 
 
-def _remember(memory: dict[str, str], party: str | None) -> str | None:
-    return party
-
-
 def _deployed(
     cand: Cand,
     text: str,
