@@ -17,7 +17,7 @@ from ..nlp.metrics import (
 )
 from ..records import Quantity
 from . import roles
-from .context import Ment
+from .context import Ment, catalog
 from .parse import Tok
 
 BAD_UNITS = re.compile(
@@ -300,6 +300,9 @@ def _class(text: str, q: Quantity, head: tuple[int, int] | None) -> str | None:
             return c
         if q.value == 1 and q.unit == "person" and q.text.split()[0].lower() in ("a", "an", "one"):
             return "person"  # a singular victim found by singular_victims
+        ent = catalog().lookup(w)
+        if ent is not None and ent.type == "armed_group":
+            return "person"  # "killed 12 Taliban"
         if is_weapon_word(w):
             return "item"
         if w.lower() in ("others", "them", "more", "those", "these", "ones"):
