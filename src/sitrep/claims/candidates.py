@@ -157,7 +157,12 @@ def candidates(
         coord = (
             prev is not None
             and prev.cue.end <= prev.anchor[0]
-            and re.fullmatch(r"\s*(?:,|and|or|,\s*and|as well as|plus)\s*", link) is not None
+            and re.fullmatch(
+                r"\s*(?:(?:and|or)\s+[\w-]+(?:\s+[\w-]+){0,3}\s*)?"
+                r"(?:,\s*(?:and|or|as well as|plus)?|and|or|as well as|plus)\s*",
+                link,
+            )
+            is not None
             and (cls is None or prev.cue.metric(cls) is not None)
         )
         cue: Cue | None

@@ -374,12 +374,16 @@ class ArticleState:
                     v = calendar_value(t.value)
                     if v:
                         return v, t
-        if f is None and times:
-            # "On Sunday, Britain pledged ..." the act is the statement
-            t = times[0]
-            if t.start < 25 and re.match(r"^(?:On|In|Last|Earlier|This)\b", text):
+        if f is None and times and said is not None and not carried:
+            # "On Sunday, Britain pledged ...", "The EU approved ... on Thursday": the act is
+            # the statement
+            for t in times:
+                if re.search(
+                    r"\b(?:since|until|by|from|through|after|before)\s+$", text[: t.start], re.I
+                ):
+                    continue
                 v = calendar_value(t.value)
-                if v and carried is False and said is not None:
+                if v:
                     return v, t
         if (
             said is not None

@@ -354,7 +354,9 @@ def build(
         if ent is not None:
             source = catalog().as_source(ent, subject)
             said = Said(source, party=subject)
-    stated, _ = state.stated_for(said, sent, times, carried)
+    stated, stated_time = state.stated_for(said, sent, times, carried)
+    if stated_time is not None:
+        skip = skip | {id(stated_time)}  # the time of the statement is not the event's
     if (
         article.published is None
         and stated

@@ -401,7 +401,14 @@ def when_for(
         elif t.start >= anchor[1]:
             gap = text[anchor[1] : t.start]
             dist = len(gap)
-            at_end = re.fullmatch(r"\s*[.!]?[\"”]?\s*", text[t.end :]) is not None
+            at_end = re.fullmatch(r"\s*[.!]?[\"”]?\s*", text[t.end :]) is not None or any(
+                0 < u.start - t.end < 12
+                and re.fullmatch(
+                    r",?\s*(?:and|to|through|until|-|–)\s*(?:in\s+)?", text[t.end : u.start]
+                )
+                and re.fullmatch(r"\s*[.!]?[\"”]?\s*", text[u.end :])
+                for u in times
+            )
             blocked = re.search(
                 r"\b(?:said|says|told|reported|according|after|before|which|who|than|response|"
                 r"retaliation|revenge|following)\b|;",

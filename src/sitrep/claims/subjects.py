@@ -54,7 +54,7 @@ def resolve(
         return _destroyed(cand, text, ments, toks, clause_start, spk_party, memory), None
     if m == "aid.pledged":
         who = roles.agent(toks, text, ments, cand.cue, clause_start, spk_party)
-        return who or spk_party or memory.get(m), None
+        return who or spk_party, None
     return None, None
 
 

@@ -133,7 +133,7 @@ def _verbs(sent: str) -> list[tuple[int, int, str, str]]:
                 ("said", "says", "told")
             ):
                 continue
-            if re.match(r"\s+(?:by|for|to be|as)\b", sent[m.end() :]) and kind != "denied":
+            if re.match(r"\s+(?:by|to be|as)\b", sent[m.end() :]) and kind != "denied":
                 continue  # "reported by", "claimed by": passive or noun use
             if m.group().lower().startswith("claim") and re.match(
                 r"\s+(?:the\s+)?(?:lives|life|responsibility|victory|credit|control)\b",
