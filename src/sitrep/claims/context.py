@@ -104,6 +104,7 @@ class Said:
     kind: str = "asserted"
     stated: str | None = None
     frame: Frame | None = None
+    outer: list[Frame] = field(default_factory=list)
 
 
 def dateline_end(text: str) -> int:
@@ -154,6 +155,7 @@ class ArticleState:
         self.line_stated: dict[int, str] = {}
         self.outlet_key = _key(article.outlet or "")
         self.line_speaker: dict[int, Said] = {}
+        self.line_source: dict[int, str] = {}
         self.cur_line = -1
         self.last_line = -10
         self.question_lines: set[int] = set()
@@ -195,6 +197,18 @@ class ArticleState:
         if p.lower() in ("he", "she", "it", "they") and self.sentence_last is not None:
             return self.sentence_last  # "X said on Monday, as it warned that ..."
         if is_anaphor(p) or re.fullmatch(r"(?:his|her|its|their) (?:office|spokes\w+)", p, re.I):
+            last = self.last.source if self.last else None
+            head_word = p.lower().split()[-1]
+            if (
+                last is not None
+                and len(p.split()) <= 2
+                and (
+                    head_word in f"{last.name} {last.mention or ''}".lower()
+                    or last.kind in ANAPHOR_KINDS.get(head_word, ())
+                )
+            ):
+                assert self.last is not None  # the latest speaker fits "the agency"
+                return Said(last, list(self.last.via), self.last.party, stated=self.last.stated)
             found = self._antecedent(p)
             if found is not None:
                 return Said(found, party=self.parties.get(found.name))
@@ -354,7 +368,7 @@ class ArticleState:
             if inner.kind != "asserted"
             else next((o.kind for o in outers if o.kind != "asserted"), "asserted")
         )
-        return Said(source, via, party, kind, inner.stated, inner_f)
+        return Said(source, via, party, kind, inner.stated, inner_f, [f for f, _ in cover[:-1]])
 
     def _is_outlet(self, name: str, mention: str | None) -> bool:
         if not self.outlet_key:
@@ -369,11 +383,12 @@ class ArticleState:
         text = sent.text
         f = said.frame if said else None
         if f is not None and f.verb != ":":
-            for t in times:
-                if governs_verb(text, f, t):
-                    v = calendar_value(t.value)
-                    if v:
-                        return v, t
+            for frame in [f, *reversed(said.outer if said else [])]:
+                for t in times:
+                    if governs_verb(text, frame, t):
+                        v = calendar_value(t.value)
+                        if v:
+                            return v, t  # "Researchers said on Thursday that they estimated"
         if f is None and times and said is not None and not carried:
             # "On Sunday, Britain pledged ...", "The EU approved ... on Thursday": the act is
             # the statement
@@ -404,8 +419,18 @@ class ArticleState:
         speaker = self.line_speaker.get(sent.line)
         if speaker is not None and speaker.stated:
             return speaker.stated, None
-        if sent.line in self.line_stated and not sent.first_in_line:
-            return self.line_stated[sent.line], None
+        if (
+            sent.line in self.line_stated
+            and not sent.first_in_line
+            and (
+                said is None
+                or said.source is None
+                or said.frame is None
+                or carried
+                or said.source.name == self.line_source.get(sent.line)
+            )
+        ):
+            return self.line_stated[sent.line], None  # a dated paragraph goes on
         return self.published, None
 
     def remember(
@@ -417,6 +442,8 @@ class ArticleState:
             self.last_line = sent.line
         if stated_time is not None and sent.first_in_line and stated:
             self.line_stated[sent.line] = stated
+            if said is not None and said.source is not None:
+                self.line_source[sent.line] = said.source.name
 
 
 def governs_verb(text: str, f: Frame, t: TimeExpr) -> bool:
