@@ -375,7 +375,7 @@ def build(
         state.published,
     )
     if when is None and cand.extra.get("inherit"):
-        when = memory.get("when@sent" + str(sent.start))  # coordinated figures, one event
+        when = memory.get("when@sent" + str(sent.start)) or None  # coordinated, one event
     if when is None and re.search(
         r"\b(?:during the (?:same )?(?:operation|raid|attack|clash|assault)|in the (?:same )?"
         r"(?:operation|raid|attack|clash|strike)|the (?:security|combined|joint) force|"
