@@ -71,6 +71,7 @@ def test_golden(path: Path) -> None:
             assert q is None or n not in (q.value, q.low, q.high), (n, c.to_json())
     for c in claims:
         assert art.text[c.span[0] : c.span[1]] == c.text
+        assert c.when != "" and c.stated != "" and c.subject
         assert c.id is not None and c.id.startswith(art.id + "#")
     assert len(claims) <= len(data["claims"]) + data.get("extra_allowed", 0)
 
