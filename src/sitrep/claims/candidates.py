@@ -331,9 +331,15 @@ def _unquantified(
     floor: int,
     ments: list[Ment],
 ) -> list[Cand]:
-    if not toks or not _has_thing(text):
-        return []
     out: list[Cand] = []
+    for m in HEAVY_LOSSES.finditer(text):
+        noun = m.group("noun")
+        if any(a <= m.start() < b or a < m.end() <= b for a, b in used_heads):
+            continue
+        cue = Cue(m.start("noun"), m.end("noun"), noun, ("total",))
+        out.append(Cand("casualties.total", (m.start(), m.end()), cue, unit="person"))
+    if not toks or not _has_thing(text):
+        return out
     qspans = [(q.start, q.end) for q in kept]
     for k, t in enumerate(toks):
         if t.text.lower() == "them" and k > 0:
@@ -435,6 +441,12 @@ def _unquantified(
                 out.append(twin)
         out.append(cand)
     return out
+
+
+HEAVY_LOSSES = re.compile(
+    r"\b(?:significant|heavy|major|large|huge|substantial|serious|considerable|mass|severe|"
+    r"staggering|massive)\s+(?:[A-Z][\w-]*\s+){0,2}(?P<noun>casualties|losses)\b"
+)
 
 
 def _pronoun_object(text: str, cues: list[Cue], t: Tok) -> Cand | None:

@@ -18,6 +18,7 @@ from ..nlp.quantities import find_quantities
 from ..records import Article, Claim, Quantity, TimeExpr
 from . import roles, tables
 from .candidates import (
+    HEAVY_LOSSES,
     Cand,
     candidates,
     needs_parse,
@@ -202,7 +203,7 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
                 ments,
                 dl,
             )
-            if si in parsed or prep.quantities[si]
+            if si in parsed or prep.quantities[si] or HEAVY_LOSSES.search(sent.text)
             else []
         )
         skip = {id(t) for f, _ in resolved for t in prep.times[si] if governs_verb(sent.text, f, t)}
