@@ -336,8 +336,8 @@ def _unquantified(
         noun = m.group("noun")
         if any(a <= m.start() < b or a < m.end() <= b for a, b in used_heads):
             continue
-        cue = Cue(m.start("noun"), m.end("noun"), noun, ("total",))
-        out.append(Cand("casualties.total", (m.start(), m.end()), cue, unit="person"))
+        loss = Cue(m.start("noun"), m.end("noun"), noun, ("total",))
+        out.append(Cand("casualties.total", (m.start(), m.end()), loss, unit="person"))
     if not toks or not _has_thing(text):
         return out
     qspans = [(q.start, q.end) for q in kept]
