@@ -57,9 +57,16 @@ def _family_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(fam, words(spec["pattern"])) for fam, spec in lexicon()["metrics"].items()]
 
 
+@lru_cache(maxsize=1)
+def _any_cue() -> re.Pattern[str]:
+    return words("|".join(f"(?:{spec['pattern']})" for spec in lexicon()["metrics"].values()))
+
+
 def find_cues(text: str) -> list[Cue]:
     """All metric cues in `text`; overlapping matches keep the longest span, with every
     family that matched exactly that span."""
+    if not _any_cue().search(text):
+        return []
     found: dict[tuple[int, int], list[str]] = {}
     for fam, pat in _family_patterns():
         for m in pat.finditer(text):
