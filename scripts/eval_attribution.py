@@ -48,7 +48,9 @@ def _spans(ann: Path) -> list[dict[str, tuple[int, int] | str]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folder", type=Path, help="a PolNeAR split folder (with text/ and attributions/)")
+    ap.add_argument(
+        "folder", type=Path, help="a PolNeAR split folder (with text/ and attributions/)"
+    )
     ap.add_argument("--max-files", type=int, default=0)
     a = ap.parse_args()
     tally: Counter[str] = Counter()
@@ -90,7 +92,9 @@ def main() -> None:
         f"cue recall (speech verbs, n={tally['gold_speech']}): "
         f"{tally['cue_found_speech'] / max(1, tally['gold_speech']):.3f}"
     )
-    print(f"cue precision:                  {tally['frames_on_a_cue'] / max(1, tally['frames']):.3f}")
+    print(
+        f"cue precision:                  {tally['frames_on_a_cue'] / max(1, tally['frames']):.3f}"
+    )
     print(f"source accuracy (cue found):    {tally['source_ok'] / max(1, tally['cue_found']):.3f}")
     print(
         "source accuracy (speech verbs): "

@@ -89,10 +89,9 @@ def _parse(
             continue
         doc_id = obj.get("id")
         extra = {k: obj.get(k) for k in ARTICLE_FIELDS if isinstance(obj.get(k), str)}
-        if extra.get("published") and not _iso_date(extra["published"]):
-            yield InputError(
-                name, f"'published' is not an ISO date: {extra['published']!r}", lineno
-            )
+        when = extra.get("published")
+        if isinstance(when, str) and when and not _iso_date(when):
+            yield InputError(name, f"'published' is not an ISO date: {when!r}", lineno)
             continue
         if published and not extra.get("published"):
             extra["published"] = published
