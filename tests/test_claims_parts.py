@@ -67,6 +67,7 @@ def test_cue_does_not_apply_to_wrong_class() -> None:
         ("Tehran had not sent any missiles", None, "denied"),
         ("the ministry declined to confirm the 40 deaths", None, "asserted"),
         ("troops were reportedly sent", None, "asserted"),
+        ("the 40 deaths, which could not be independently verified", None, "asserted"),
         ("the claim that 30 died", "denied", "denied"),
     ],
 )

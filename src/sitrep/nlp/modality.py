@@ -13,6 +13,7 @@ def modality(window: str, speech_kind: str | None = None) -> str:
     """The modality for a claim whose own words are `window` (the clause around the number
     or cue), said with a speech verb of `speech_kind` ('asserted', 'estimated', 'denied')."""
     text = re.sub(r"\b(?:reportedly|is said to|are said to|was said to|were said to)\b", "", window)
+    text = rx("non_denial").sub("", text)  # "could not be verified" is no hedge
     if speech_kind == "denied" or is_denial(text):
         return "denied"
     hedges: dict[str, str] = lexicon()["hedges"]
