@@ -104,7 +104,7 @@ AFTER_GAP = re.compile(
     r"not yet|yet|more|in the|in|others?|among|among the|those|remain|remained|remains|still|"
     r"reportedly|lightly|seriously|critically|badly|fatally|severely|later|listed as|counted as|"
     r"registered as|reported|declared|confirmed|considered|presumed|feared|believed|thought|"
-    r"now|so far|to date|forced to|made to|had to|obliged to|compelled to)\b|\s*[\"“”])*\s*$",
+    r"now|so far|to date|forced to|made to|had to|obliged to|compelled to|to)\b|\s*[\"“”])*\s*$",
     re.IGNORECASE,
 )
 PRESENCE = re.compile(

@@ -148,6 +148,10 @@ def _victim(
         d = roles.demonym_party(text[max(0, cue.start - 40) : cue.end + 30])
         if d:
             return d
+    if re.match(r"los[ts]|lose", cue.text, re.IGNORECASE):
+        who = roles.agent(toks, text, ments, cue, clause_start, spk_party)
+        if who:
+            return who  # "the army said it killed 30 fighters and lost 12 soldiers": its own
     here = memory.get("victim@" + memory.get("_sent", ""))
     prev_end = int(memory.get("prev_end@" + memory.get("_sent", ""), "0") or 0)
     if here and re.search(
