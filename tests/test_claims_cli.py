@@ -92,7 +92,7 @@ def test_bad_lines_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
     lines = proc.stderr.strip().splitlines()
     assert any(f"{path}:2:" in line and "invalid JSON" in line for line in lines)
     assert any(f"{path}:3:" in line and "missing 'text'" in line for line in lines)
-    assert any(f"{path}:4:" in line and "not an ISO date" in line for line in lines)
+    assert any(f"{path}: bad-date: published 'yesterday' is not a date" in line for line in lines)
     assert any("missing.txt" in line and "no such file" in line for line in lines)
     ids = [json.loads(line)["article"]["id"] for line in proc.stdout.splitlines()]
     assert ids == ["ok1", "ok2"]

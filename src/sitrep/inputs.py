@@ -89,23 +89,8 @@ def _parse(
             continue
         doc_id = obj.get("id")
         extra = {k: obj.get(k) for k in ARTICLE_FIELDS if isinstance(obj.get(k), str)}
-        when = extra.get("published")
-        if isinstance(when, str) and when and not _iso_date(when):
-            yield InputError(name, f"'published' is not an ISO date: {when!r}", lineno)
-            continue
         if published and not extra.get("published"):
             extra["published"] = published
         yield Article(
             id=str(doc_id) if doc_id is not None else f"{stem}:{lineno}", text=body, **extra
         )
-
-
-def _iso_date(value: str) -> bool:
-    """True for an ISO 8601 date or a datetime starting with one."""
-    from datetime import date
-
-    try:
-        date.fromisoformat(value[:10])
-    except ValueError:
-        return False
-    return True

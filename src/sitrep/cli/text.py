@@ -9,6 +9,7 @@ import typer
 
 from ..inputs import read_articles
 from ..output import write
+from ..records import Article
 from .app import JSONL_FORMAT_OPTION, Batch, Format, app, check_date, warn
 
 
@@ -89,13 +90,34 @@ def extract(
     from ..claims import extract_batch
 
     batch = Batch()
-    articles = (art for path in inputs for art in batch.articles(read_articles(path, published)))
+    articles = (
+        art
+        for path in inputs
+        for art in batch.articles(read_articles(path, published))
+        if _dated(art, path, batch)
+    )
     records = (c.to_json() for _, claims in extract_batch(articles) for c in claims)
     columns = ["metric", "subject", "quantity.text", "source.name", "stated", "text"]
     write(
         records, fmt.value, None if fmt.value in ("jsonl", "json") else columns, widths={"text": 70}
     )
     batch.finish()
+
+
+def _dated(art: Article, path: str, batch: Batch) -> bool:
+    """False (reported, counted as failed) for a document whose `published` is not a date."""
+    from datetime import date
+
+    if not art.published:
+        return True
+    try:
+        date.fromisoformat(art.published[:10])
+    except ValueError:
+        batch.ok -= 1
+        batch.failed += 1
+        warn(f"{path}: {art.id}: published {art.published!r} is not a date (use YYYY-MM-DD)")
+        return False
+    return True
 
 
 def _day(published: str | None) -> str | None:
