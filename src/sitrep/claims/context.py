@@ -167,6 +167,9 @@ class ArticleState:
     def resolve_phrase(self, phrase: str, ments: list[Ment], offset: int) -> Said | None:
         """The source a speaker phrase names (offset: the phrase's start in the sentence)."""
         p = DOCUMENT.sub("", phrase.strip())
+        p = re.sub(
+            r"^(?:an?\s+|the\s+)?(?:charges?|claims?|accusations?|allegations?)\s+(?=[A-Z])", "", p
+        )
         doc = POSSESSIVE_DOC.fullmatch(p)
         if doc:
             p = doc.group(1)  # "the ministry's latest tally" is the ministry speaking
@@ -330,6 +333,8 @@ class ArticleState:
         if not resolved:
             return None
         cover = [(f, s) for f, s in resolved if f.content[0] <= pos < f.content[1]]
+        if len(cover) > 1:
+            cover = [(f, s) for f, s in cover if not is_charge(f)] or cover
         if not cover:
             cover = [min(resolved, key=lambda fs: abs(fs[0].verb_start - pos))]
 
@@ -444,6 +449,15 @@ class ArticleState:
             self.line_stated[sent.line] = stated
             if said is not None and said.source is not None:
                 self.line_source[sent.line] = said.source.name
+
+
+def is_charge(f: Frame) -> bool:
+    """ "..., a charge Abu Dhabi has denied": a second party's answer to the claim."""
+    return f.kind == "denied" and bool(
+        re.match(
+            r"(?:a|an|the)?\s*(?:charges?|accusations?|claims?|allegations?)\b", f.phrase, re.I
+        )
+    )
 
 
 def governs_verb(text: str, f: Frame, t: TimeExpr) -> bool:

@@ -32,6 +32,7 @@ from .context import (
     continuation,
     dateline_end,
     governs_verb,
+    is_charge,
     mentions,
 )
 from .dedupe import dedupe
@@ -219,6 +220,11 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
                 out.append(claim)
                 for party in filter(None, memory.pop("_pending_copies", "").split("|")):
                     out.append(replace(claim, subject=party, via=list(claim.via)))
+                for f, denier in resolved:
+                    if is_charge(f) and said is not None and said.frame is not f:
+                        out.append(  # "..., a charge Abu Dhabi has denied"
+                            replace(claim, source=denier.source, via=[], modality="denied")
+                        )
         if main is not None:
             stated, used = state.stated_for(main, sent, prep.times[si], carried_main)
             state.remember(main, sent, stated, used)
