@@ -36,6 +36,7 @@ from .context import (
     mentions,
 )
 from .dedupe import dedupe
+from .denials import denial_claims
 from .parse import Tok, parse
 from .sentences import Sentence, split_sentences
 from .subjects import clean_item, fallback_subject, resolve
@@ -225,6 +226,20 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
                         out.append(  # "..., a charge Abu Dhabi has denied"
                             replace(claim, source=denier.source, via=[], modality="denied")
                         )
+        if not any(c.span[0] == sent.start for c in out[-8:]):
+            out.extend(
+                denial_claims(
+                    article,
+                    sent,
+                    resolved,
+                    prep.cues[si],
+                    ments,
+                    out,
+                    memory,
+                    state,
+                    prep.times[si],
+                )
+            )
         if main is not None:
             stated, used = state.stated_for(main, sent, prep.times[si], carried_main)
             state.remember(main, sent, stated, used)
