@@ -339,6 +339,7 @@ def build(
     memory["_sent"] = str(sent.start)
     memory["_frame"] = f"{said.frame.start}:{said.frame.end}" if said and said.frame else ""
     subject, recipient = resolve(cand, text, ments, toks, clause_start, spk_party, memory)
+    extra = memory.pop("_extra_subjects", "")  # "from Turkey, Iran and the UAE"
     if cand.item == "them" or (
         cand.metric.startswith("materiel.")
         and cand.head
@@ -430,7 +431,6 @@ def build(
             memory["victim@" + str(sent.start)] = subject
     if recipient:
         memory[metric + ":recipient"] = recipient
-    extra = memory.pop("_extra_subjects", "")
     if extra:
         memory["_pending_copies"] = extra
     return Claim(
