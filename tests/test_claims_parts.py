@@ -89,6 +89,8 @@ def test_attribution_styles() -> None:
     assert _frames('"We lost 40 men," Colonel Ivan Petrenko told reporters.') == [
         ("Colonel Ivan Petrenko", "post", [])
     ]
+    assert _frames("''It is over,'' said Mr. Rahimi.") == [("Mr. Rahimi", "post", [])]
+    assert _frames("Rebels Killed 20 Soldiers, Army Says") == [("Army", "post", [])]
 
 
 def test_attribution_relays_and_appositions() -> None:

@@ -127,8 +127,8 @@ def _verbs(sent: str) -> list[tuple[int, int, str, str]]:
     out: list[tuple[int, int, str, str]] = []
     for pat, kind in _speech():
         for m in pat.finditer(sent):
-            if m.group()[0].isupper() and m.start() > 0:
-                continue
+            if m.group()[0].isupper() and m.start() > 0 and not TITLE_VERBS.fullmatch(m.group()):
+                continue  # "the Sahel & Horn Report": a name, not a verb
             if _DETERMINER_BEFORE.search(sent[: m.start()]) and not m.group().lower().startswith(
                 ("said", "says", "told")
             ):
@@ -150,6 +150,10 @@ def _verbs(sent: str) -> list[tuple[int, int, str, str]]:
     return dedup
 
 
+TITLE_VERBS = re.compile(
+    r"Says|Said|Tells|Told|Warns|Warned|Admits|Admitted|Denies|Denied|Confirms|Confirmed|"
+    r"Estimates|Claims|Reports"
+)
 AMBIGUOUS = re.compile(
     r"states|show|shows|report|reports|records|claims|claim|estimates|estimate|notes|counts|"
     r"lists|tallies|projects|figures|updates|posts|alleges|think|thinks|believe|believes",
@@ -181,7 +185,7 @@ def _frame_for_verb(sent: str, vs: int, ve: int, verb: str, kind: str) -> Frame 
     if kind == "estimated" and re.match(r"\s+at\b", after):
         return None  # "casualties estimated at 1,100": a passive figure, not a speaker
     # inverted: '..., said the agency.' / '..., says Seoul' / '"...," writes Zelenskiy'
-    if re.search(r"(?:,|[\"”])\s*$", left) and not re.match(
+    if re.search(r"(?:,|[\"”']|'')\s*$", left) and not re.match(
         r"(?:told|tells|informed|briefed)", verb
     ):
         ph = _phrase_after(sent, ve + len(after) - len(after.lstrip()))
@@ -280,16 +284,27 @@ def _phrase_before(sent: str, vs: int) -> tuple[str, int, int] | None:
     return text, start, end
 
 
+PHRASE_END = re.compile(
+    r"[,;:.!?\"“”(]|\s(?:that|who|which|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)|in a |on \w+day|last |earlier |late |this |told |said |says |"
+    r"in (?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|early|late|mid|the spring|the summer|the fall|the autumn|the winter|\d{4})\b|"
+    r"and that)\b"
+)
+TITLE_ABBR = re.compile(
+    r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Rep|Sen|Gov|Adm|Prof|Rev|St|Jr|[A-Z])$"
+)
+
+
 def _phrase_after(sent: str, pos: int) -> tuple[str, int, int] | None:
     rest = sent[pos:]
-    m = re.search(
-        r"[,;:.!?\"“”(]|\s(?:that|who|which|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-        r"Saturday|Sunday)|in a |on \w+day|last |earlier |late |this |told |said |says |"
-        r"in (?:January|February|March|April|May|June|July|August|September|October|November|"
-        r"December|early|late|mid|the spring|the summer|the fall|the autumn|the winter|\d{4})\b|"
-        r"and that)\b",
-        rest,
-    )
+    m = None
+    for m in PHRASE_END.finditer(rest):
+        if m.group() == "." and TITLE_ABBR.search(rest[: m.start()]):
+            continue  # "said Mr. Burman", "told Gen. Ali"
+        break
+    else:
+        m = None
     end = m.start() if m else len(rest)
     if m and rest[m.start()] == "(" and re.match(r"\([A-Z]{2,}\)", rest[m.start() :]):
         close = rest.find(")", m.start())
