@@ -17,7 +17,7 @@ from ..nlp.metrics import (
 )
 from ..records import Quantity
 from . import roles
-from .context import Ment, catalog
+from .context import Ment, catalog, dateline_end
 from .parse import Tok
 
 BAD_UNITS = re.compile(
@@ -54,7 +54,7 @@ SINGULAR_BEFORE = re.compile(
 )
 SINGULAR_AFTER = re.compile(
     r"^\s+(?:was|has been|had been)\s+(?:among (?:those|the)\s+)?(?:\w+ly\s+)?(?:killed|wounded|injured|"
-    r"captured|detained|arrested|abducted|kidnapped|found dead|shot dead)\b",
+    r"captured|detained|arrested|abducted|kidnapped|found dead|shot dead|taken into custody)\b",
     re.IGNORECASE,
 )
 
@@ -73,7 +73,10 @@ def singular_victims(text: str, qs: list[Quantity]) -> list[Quantity]:
             continue
         if SINGULAR_BEFORE.search(text[: m.start()]) or (
             SINGULAR_AFTER.match(text[m.end() :])
-            and re.fullmatch(r"(?:[^,;]*[,;]\s*|\s*)", text[: m.start()][-60:] or "")
+            and (
+                re.fullmatch(r"(?:[^,;]*[,;]\s*|\s*)", text[: m.start()][-60:] or "")
+                or 0 < m.start() == dateline_end(text)
+            )
         ):
             word = re.match(r"\w+", text[m.start() :])
             assert word is not None

@@ -400,8 +400,10 @@ def build(
     if when is None and cand.extra.get("inherit"):
         when = memory.get("when@sent" + str(sent.start)) or None  # coordinated, one event
     if when is None and re.search(
-        r"\b(?:during the (?:same )?(?:operation|raid|attack|clash|assault)|in the (?:same )?"
-        r"(?:operation|raid|attack|clash|strike)|the (?:security|combined|joint) force|"
+        r"\b(?:during the (?:same )?(?:operation|raid|attack|clash|assault|exchange of fire|firefight|"
+        r"ambush|encounter|gunfight)|in the (?:same )?"
+        r"(?:operation|raid|attack|clash|strike)|the (?:security |combined |joint )?force\b|"
+        r"^(?:\w+ )?others? (?:were|was)\b|\b(?:were|was) also\b|"
         r"(?:during|in) an? (?:\w+ )?(?:operation|raid|patrol))\b",
         text,
         re.IGNORECASE,

@@ -10,7 +10,7 @@ from ..nlp.dates import resolve_interval
 from ..nlp.lexicon import lexicon
 from ..nlp.metrics import Cue, is_weapon_word, noun_class
 from ..records import TimeExpr
-from .context import Ment, calendar_value
+from .context import Ment, calendar_value, dateline_end
 from .parse import Tok, subject_of
 
 FILLER = re.compile(
@@ -362,6 +362,15 @@ MODEL_YEAR = re.compile(
     r"June|July|August|September|October|November|December|Christmas|Easter|Year)\s)"
     r"[A-Z][a-z]+\s)$"
 )
+# "RAWALPINDI, Aug 25:", "ABUJA –", "TAMPA, Fla. –": a release's dateline without brackets.
+BARE_DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'-]*(?:,[^:–—()\n]{0,30})?\s*(?::|–|—|\s-)\s")
+# a weekday or a day word: in a release, the day of the operation even after a relative clause
+EVENT_DAY = re.compile(
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:night|morning|evening|afternoon))?|"
+    r"yesterday|last night|overnight)",
+    re.IGNORECASE,
+)
+PARTICIPLE_GAP = re.compile(r",\s*(?:\w+ing\b[^,;]*)?")
 RELATIVE_DAY = {
     "overnight": 0,
     "today": 0,
@@ -384,17 +393,23 @@ def when_for(
     """The event time of a claim anchored at `anchor` (a span in the sentence): the nearest
     time expression that governs the event rather than the reporting verb."""
     best: tuple[int, TimeExpr] | None = None
+    bare = BARE_DATELINE.match(text)
+    dl = max(dateline_end(text), bare.end() if bare else 0)
     for t in times:
-        if id(t) in skip or _model_number(text, t):
-            continue
+        if id(t) in skip or _model_number(text, t) or t.end <= dl:
+            continue  # a time in the dateline is the release's date
         since = SINCE_BEFORE.search(text[max(0, t.start - 70) : t.start]) is not None
         if t.end <= anchor[0]:
             gap = text[t.end : anchor[0]]
             dist = len(gap)
-            intro = re.match(r"^(?:On|In|Last|Since|Over|During|Earlier|Late|Early|This)\b", text)
+            intro = re.match(
+                r"(?:On|In|Last|Since|Over|During|Earlier|Late|Early|This)\b", text[dl:]
+            )
             if re.search(r"[;]|,\s*(?:the|a|an)?\s*[A-Z]\w+[^,]*\s(?:said|says)\b", gap):
                 continue
-            if "," in gap and not (intro and t.start < 40):
+            if PARTICIPLE_GAP.fullmatch(gap) and t.start >= dl:
+                dist = min(dist, 30)  # "... on June 16, killing a senior official"
+            elif "," in gap and not (intro and t.start - dl < 40):
                 continue  # "Tigray, which ended last November, killed ...": another clause
             if dist > 70 and not intro:
                 continue
@@ -409,13 +424,18 @@ def when_for(
                 and re.fullmatch(r"\s*[.!]?[\"”]?\s*", text[u.end :])
                 for u in times
             )
-            blocked = re.search(
-                r"\b(?:said|says|told|reported|according|after|before|which|who|than|response|"
-                r"retaliation|revenge|following)\b|;",
-                gap,
-            )
-            if blocked:
-                continue
+            blockers = {
+                b.lower()
+                for b in re.findall(
+                    r"\b(?:said|says|told|reported|according|after|before|which|who|than|"
+                    r"response|retaliation|revenge|following)\b|;",
+                    gap,
+                )
+            }
+            if blockers and not (
+                blockers <= {"which", "who"} and at_end and EVENT_DAY.fullmatch(t.text)
+            ):
+                continue  # "killed an insurgent who fired on them in X province Thursday" is kept
             if (
                 re.search(r"\d", gap)
                 and not since

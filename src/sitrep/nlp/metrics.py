@@ -28,6 +28,13 @@ CURRENCY_WORDS = {
     "sterling": "GBP",
 }
 
+# a capitalised formation after a number names a unit; "7 Army soldiers" is still a count
+UNIT_NAME = re.compile(
+    r"\s*(?:(?:Infantry|Mechani[sz]ed|Armou?red|Airborne|Motori[sz]ed|Mountain|Marine)\s+)?"
+    r"(?:Division|Brigade|Battalion|Regiment|Corps|Squadron|Fleet|Army|Sector)\b"
+    r"(?!\s+(?:soldiers|troops|personnel|officers|members|men|servicemen))"
+)
+
 
 @dataclass(slots=True, frozen=True)
 class Cue:
@@ -124,6 +131,8 @@ def non_claim_context(before: str, after: str) -> bool:
     model number, a share, a duration, a count of places or attacks)."""
     if re.search(lexicon()["non_claim_after"], after, re.IGNORECASE):
         return True
+    if UNIT_NAME.match(after):
+        return True  # "Troops of 7 Division", "the 58 Army": a formation's number
     if re.search(lexicon()["non_claim_before"], before, re.IGNORECASE):
         return True
     return bool(re.search(r"[A-Za-z]-?$", before)) and not re.search(r"\s$", before)
