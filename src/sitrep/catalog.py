@@ -39,6 +39,12 @@ _TITLES = re.compile(
     r"mayor|governor|spokes(?:man|woman|person)|senior|field marshal|marshal|commander)\s+)+",
     re.IGNORECASE,
 )
+# A lower-case Arabic article glued to a name ("al-Shabaab", "el-Fasher", "ash-Sham"): the
+# name's case is judged after it, and a token after it is not behind a "pro-" style prefix.
+_ARTICLE = re.compile(
+    r"^(?:[Aa]l|[Ee]l)[-\u2010\u2011 ](?=\w)|^(?:[Aa][dnrstz]|[Aa]sh)[-\u2010\u2011](?=\w)"
+)
+_ARTICLE_WORDS = frozenset("al el ad an ar as at az ash".split())
 _SMALL_WORDS = frozenset("a an and at by for in of on or the to with de du al el la".split())
 # Korean (and general) romanisation variants folded together by the loose key; applied in order.
 _FOLDS = tuple(
@@ -141,6 +147,7 @@ def _alias_rule(e: Entity, alias: str) -> str:
 
 def _case_rule(alias: str) -> str:
     """How a surface form must be cased to count: acronyms exactly, proper names capitalised."""
+    alias = _ARTICLE.sub("", alias)
     letters = [c for c in alias if c.isalpha()]
     if len(letters) >= 2 and not any(c.islower() for c in letters):
         return "upper"
@@ -163,7 +170,7 @@ def _case_ok(rule: str, surface: str) -> bool:
         return all(c.isupper() for c in letters)
     if rule == "mixed":  # "LeT" but neither "Let" nor a headline's "LET"
         return sum(c.isupper() for c in surface) >= 2 and any(c.islower() for c in surface)
-    return surface[:1].isupper()
+    return surface[:1].isupper() or _ARTICLE.sub("", surface, count=1)[:1].isupper()
 
 
 class Catalog:
@@ -186,6 +193,14 @@ class Catalog:
             self._index(e)
         for k, ids in self.ambiguous.items():
             self._set_ambiguous(k, [self.by_id[i] for i in ids])
+        # Ambiguous keys whose readings belong to different countries: re-read by context.
+        self._context_keys: frozenset[str] = frozenset(
+            k
+            for k, ids in self.ambiguous.items()
+            if len({self.by_id[i].country for i in ids}) == len(ids)
+        )
+        self._context_ids = frozenset(i for k in self._context_keys for i in self.ambiguous[k])
+        self._context_defaults = frozenset(self.ambiguous[k][0] for k in self._context_keys)
 
     # -- building -------------------------------------------------------------------------
     def _index(self, e: Entity) -> None:
@@ -329,7 +344,39 @@ class Catalog:
                 for tok, sub in self._short[e.id].items():
                     short_roots[tok] = sub
             i = j + 1
+        if self._context_keys and out:
+            self._by_context(out, known)
         return out
+
+    def _by_context(self, out: list[Mention], known: Iterable[Entity]) -> None:
+        """Re-read an acronym shared by entities of different countries ("SNA": Syrian or
+        Somali National Army) by the countries of the other entities named around it. Only an
+        alias written the same way counts, so "the AFP" rules stay with the "the" reading."""
+        defaults = self._context_defaults
+        hits = [(n, key(m.text)) for n, m in enumerate(out) if m.entity.id in defaults]
+        hits = [(n, k) for n, k in hits if k in self._context_keys]
+        if not hits:
+            return
+        ctx = {m.entity.country for m in out if m.entity.id not in self._context_ids}
+        ctx |= {e.country for e in known}
+        for n, k in hits:
+            m = out[n]
+            if m.entity.country in ctx or m.entity.id != self.ambiguous[k][0]:
+                continue  # fits its context, or already read another way ("the AFP")
+            fits = [
+                e
+                for e in (self.by_id[i] for i in self.ambiguous[k])
+                if e is not m.entity
+                and e.country in ctx
+                and any(
+                    key(a) == k
+                    and _alias_rule(e, a) != "the"
+                    and _case_ok(_alias_rule(e, a), m.text)
+                    for a in e.names
+                )
+            ]
+            if len(fits) == 1:
+                out[n] = Mention(m.start, m.end, m.text, fits[0])
 
     def _walk(
         self, text: str, toks: list[tuple[int, int, str]], norm: list[str], i: int, root: dict
@@ -475,4 +522,6 @@ def _after_prefix(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
         return False
     p_start, p_end, prev = toks[i - 1]
     gap = text[p_end : toks[i][0]]
-    return gap in ("-", "\u2010", "\u2011") and prev.islower()
+    if gap not in ("-", "\u2010", "\u2011") or not prev.islower():
+        return False
+    return prev not in _ARTICLE_WORDS or _after_prefix(text, toks, i - 1)  # "pro-al-Qaeda"
