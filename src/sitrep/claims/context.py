@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..catalog import Catalog, Entity, normalise_unknown
 from ..nlp.attribution import Frame, find_attributions, is_anaphor, is_generic
 from ..nlp.lexicon import lexicon
+from ..nlp.metrics import find_cues
 from ..records import Article, Source, TimeExpr, Via
 from .sentences import Sentence
 
@@ -477,6 +478,7 @@ def governs_verb(text: str, f: Frame, t: TimeExpr) -> bool:
             and not re.search(r"\bthat\b|[,;]|\bwhen\b|\bsince\b|\bafter\b|\bbefore\b", gap)
             and len(gap.split()) <= 10
             and not re.fullmatch(r"\d{4}", t.text)
+            and not find_cues(gap)  # "said Russia launched 117 drones overnight": the event's
         )
     if f.start <= t.start and t.end <= f.verb_start:
         return True  # "Kanaani on Monday called ..."

@@ -41,6 +41,12 @@ from .parse import Tok, parse
 from .sentences import Sentence, split_sentences
 from .subjects import clean_item, fallback_subject, resolve
 
+# speakers for the victims' own side: their demonym beats an earlier claim's subject
+LOCAL_SPEAKER = re.compile(
+    r"\b(?:health|medic|medical|hospital|civil defen[cs]e|rescue|emergency|red crescent|"
+    r"local|municipal|village|provincial|regional)\w*",
+    re.IGNORECASE,
+)
 ATTACKER = re.compile(
     r"^(?:-led)?\s+(?:(?:ballistic|cruise|hypersonic|air|drone|missile|rocket|artillery|"
     r"mortar|artillery)\s+)*(?:strikes?|attacks?|shelling|bombardment|air ?raids?|drones?|"
@@ -337,6 +343,8 @@ def build(
     spk_party = said.party if said else None
     clause_start = _clause_start(text, min(cand.anchor[0], cue.start), said)
     memory["_sent"] = str(sent.start)
+    mention = said.source.mention or said.source.name if said and said.source else ""
+    memory["_spk_local"] = "1" if LOCAL_SPEAKER.search(mention or "") else ""
     memory["_frame"] = f"{said.frame.start}:{said.frame.end}" if said and said.frame else ""
     subject, recipient = resolve(cand, text, ments, toks, clause_start, spk_party, memory)
     extra = memory.pop("_extra_subjects", "")  # "from Turkey, Iran and the UAE"

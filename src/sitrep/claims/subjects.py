@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..nlp.lexicon import lexicon
 from . import roles
-from .context import Ment
+from .context import Ment, catalog
 from .parse import Tok
 
 if TYPE_CHECKING:
@@ -181,7 +181,10 @@ def _victim(
     if head and hostile:
         word = hostile.group().lower()
         word = word if word.endswith(("s", "men")) else word + "s"
-        return memory.get("armed_group") or word  # insurgents are not the place's state
+        group = memory.get("armed_group")
+        if group and _other_conflict(group, text, ments):
+            group = _target(cand, text, ments)  # "suspects ... in the West Bank" after Sudan's RSF
+        return group or word  # insurgents are not the place's state
     if spk_party and re.fullmatch(
         r"soldiers?|troops?|servicem[ae]n|personnel|officers?|reservists?|sailors?|pilots?|"
         r"marines?|servicewom[ae]n|service members?|conscripts?|paratroopers?",
@@ -192,7 +195,29 @@ def _victim(
     target = _target(cand, text, [m for m in ments if not _in_frame(m, memory)])
     if target:
         return target
-    return memory.get(cand.metric) or memory.get("victim") or spk_party or memory.get("home")
+    known = memory.get(cand.metric) or memory.get("victim")
+    if known and spk_party and memory.get("_spk_local") and spk_party != known:
+        return spk_party  # "Palestinian health officials said three people were killed"
+    return known or spk_party or memory.get("home")
+
+
+def _other_conflict(party: str, text: str, ments: list[Ment]) -> bool:
+    """True when the sentence's places all lie in another country than `party`'s: an
+    article-level default from another conflict does not apply."""
+    ent = catalog().lookup(party)
+    if ent is None or not ent.country:
+        return False
+    here = {
+        m.entity.country
+        for m in ments
+        if m.entity.country
+        and (
+            m.type == "place"
+            or m.type == "country"
+            and re.search(r"\b(?:in|across|inside)\s+$", text[max(0, m.start - 8) : m.start])
+        )
+    }
+    return bool(here) and ent.country not in here
 
 
 TARGET_BEFORE = re.compile(
