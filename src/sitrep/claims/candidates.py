@@ -49,12 +49,14 @@ class Cand:
 
 SINGULAR_BEFORE = re.compile(
     r"\b(?:killed|killing|kills|captured|capturing|detained|detaining|arrested|arresting|"
-    r"wounded|wounding|injured|injuring|abducted|kidnapped|shot dead|executed|seized)\s+$",
+    r"wounded|wounding|injured|injuring|abducted|kidnapped|shot dead|executed|seized|"
+    r"apprehended|apprehending|neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating)\s+$",
     re.IGNORECASE,
 )
 SINGULAR_AFTER = re.compile(
     r"^\s+(?:was|has been|had been)\s+(?:among (?:those|the)\s+)?(?:\w+ly\s+)?(?:killed|wounded|injured|"
-    r"captured|detained|arrested|abducted|kidnapped|found dead|shot dead|taken into custody)\b",
+    r"captured|detained|arrested|abducted|kidnapped|found dead|shot dead|taken into custody|"
+    r"apprehended|martyred)\b|^\s+(?:embraced|embraces) (?:martyrdom|shahadat)\b",
     re.IGNORECASE,
 )
 
@@ -76,6 +78,7 @@ def singular_victims(text: str, qs: list[Quantity]) -> list[Quantity]:
             and (
                 re.fullmatch(r"(?:[^,;]*[,;]\s*|\s*)", text[: m.start()][-60:] or "")
                 or 0 < m.start() == dateline_end(text)
+                or re.search(r"\b(?:while|whereas|and|but)\s+$", text[: m.start()]) is not None
             )
         ):
             word = re.match(r"\w+", text[m.start() :])

@@ -408,9 +408,8 @@ def build(
     if when is None and cand.extra.get("inherit"):
         when = memory.get("when@sent" + str(sent.start)) or None  # coordinated, one event
     if when is None and re.search(
-        r"\b(?:during the (?:same )?(?:operation|raid|attack|clash|assault|exchange of fire|firefight|"
-        r"ambush|encounter|gunfight)|in the (?:same )?"
-        r"(?:operation|raid|attack|clash|strike)|the (?:security |combined |joint )?force\b|"
+        r"\b(?:(?:during|in) the (?:same |ensuing )?(?:operation|raid|attack|clash|assault|strike|"
+        r"exchange of fire|firefight|ambush|encounter|gunfight|fighting|engagement|shootout)|the (?:security |combined |joint )?force\b|"
         r"^(?:\w+ )?others? (?:were|was)\b|\b(?:were|was) also\b|"
         r"(?:during|in) an? (?:\w+ )?(?:operation|raid|patrol))\b",
         text,
