@@ -58,9 +58,23 @@ def _article(raw: dict[str, Any]) -> Article:
     return Article(**{k: raw.get(k) for k in ("id", "text", "url", "title", "outlet", "published")})
 
 
-@pytest.mark.parametrize("path", GOLDEN, ids=[p.stem for p in GOLDEN])
-def test_golden(path: Path) -> None:
-    data = json.loads(path.read_text(encoding="utf-8"))
+def _cases() -> list[tuple[str, dict[str, Any]]]:
+    """One case per golden file, or one per entry of its "cases" list (many short texts)."""
+    out = []
+    for path in GOLDEN:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if "cases" in data:
+            out.extend((f"{path.stem}-{c['article']['id']}", c) for c in data["cases"])
+        else:
+            out.append((path.stem, data))
+    return out
+
+
+CASES = _cases()
+
+
+@pytest.mark.parametrize("data", [c for _, c in CASES], ids=[n for n, _ in CASES])
+def test_golden(data: dict[str, Any]) -> None:
     art = _article(data["article"])
     claims = extract_article(art)
     for want in data["claims"]:

@@ -47,6 +47,7 @@ class Cand:
     extra: dict[str, str | None] = field(default_factory=dict)
 
 
+RESCUED = re.compile(r"\b(?:rescu|liberat|freed)\w*\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 SINGULAR_BEFORE = re.compile(
     r"\b(?:killed|killing|kills|captured|capturing|detained|detaining|arrested|arresting|"
     r"wounded|wounding|injured|injuring|abducted|kidnapped|shot dead|executed|seized|"
@@ -194,6 +195,8 @@ def candidates(
         ):
             cue = prev.cue
             metric = cue.metric(cls) if cls else cue.metric("person") or cue.metric("item")
+        if metric == "casualties.captured" and RESCUED.search(text[max(0, q.start - 40) : q.start]):
+            metric = None  # "rescued 20 hostages": freed, not taken
         if metric is None or cue is None:
             if cls in ("person", "item"):
                 pending.append((q, head, cls))
