@@ -633,6 +633,18 @@ def test_acronyms_read_by_their_context(cat: Catalog, text: str, expected: list)
     assert _found(cat, text) == expected
 
 
+def test_acronym_spelled_out_in_full_takes_that_reading(cat: Catalog) -> None:
+    text = "The Armed Forces of the Philippines (AFP) said the town was calm."
+    assert _found(cat, text) == [
+        ("Armed Forces of the Philippines", "afp-ph"),
+        ("AFP", "afp-ph"),
+    ]
+    text = "The Australian Defence Force (ADF) and the Allied Democratic Forces."
+    assert [e for _, e in _found(cat, text)][:2] == ["au-adf", "au-adf"]
+    text = "Agence France-Presse said the Philippine Army and AFP reporters left."
+    assert ("AFP", "afp") in _found(cat, text)
+
+
 def test_context_also_comes_from_known_entities(cat: Catalog) -> None:
     somalia = cat.get("somalia")
     assert somalia is not None
@@ -684,3 +696,21 @@ def test_press_release_names(cat: Catalog, mention: str, entity_id: str, party: 
     assert e is not None and e.id == entity_id
     assert cat.party_of(e) == party
     assert _found(cat, f"On Friday {mention} said so.") == [(mention, entity_id)]
+
+
+@pytest.mark.parametrize(
+    "mention, entity_id, party",
+    [
+        ("Golani Brigade", "golani", "Israel"),
+        ("Director Defence Media Operations", "ng-dhq", "Nigeria"),
+        ("Edward Buba", "edward-buba", "Nigeria"),
+        ("Hurras al-Din", "hurras-al-din", "Hurras al-Din"),
+        ("Eastern Theater Command", "pla-eastern-theater", "China"),
+        ("Kenyan Defence Forces", "kdf-kenya", "Kenya"),
+    ],
+)
+def test_units_and_spokesmen_stand_for_their_party(
+    cat: Catalog, mention: str, entity_id: str, party: str
+) -> None:
+    e = cat.lookup(mention)
+    assert e is not None and e.id == entity_id and cat.party_of(e) == party

@@ -200,7 +200,6 @@ class Catalog:
             if len({self.by_id[i].country for i in ids}) == len(ids)
         )
         self._context_ids = frozenset(i for k in self._context_keys for i in self.ambiguous[k])
-        self._context_defaults = frozenset(self.ambiguous[k][0] for k in self._context_keys)
 
     # -- building -------------------------------------------------------------------------
     def _index(self, e: Entity) -> None:
@@ -349,34 +348,38 @@ class Catalog:
         return out
 
     def _by_context(self, out: list[Mention], known: Iterable[Entity]) -> None:
-        """Re-read an acronym shared by entities of different countries ("SNA": Syrian or
-        Somali National Army) by the countries of the other entities named around it. Only an
-        alias written the same way counts, so "the AFP" rules stay with the "the" reading."""
-        defaults = self._context_defaults
-        hits = [(n, key(m.text)) for n, m in enumerate(out) if m.entity.id in defaults]
+        """Re-read an acronym shared by entities ("SNA": Syrian or Somali National Army; "AFP")
+        by what else the text names: a reading spelled out in full wins ("Armed Forces of the
+        Philippines (AFP)"); else, for the default reading, a reading of the one country named
+        around it, where it is written the same way (so bare "AFP" stays the agency)."""
+        hits = [(n, key(m.text)) for n, m in enumerate(out) if m.entity.id in self._context_ids]
         hits = [(n, k) for n, k in hits if k in self._context_keys]
         if not hits:
             return
-        ctx = {m.entity.country for m in out if m.entity.id not in self._context_ids}
-        ctx |= {e.country for e in known}
+        ambiguous = {n for n, _ in hits}
+        others = [m for n, m in enumerate(out) if n not in ambiguous]
+        ctx = {m.entity.country for m in others} | {e.country for e in known}
         for n, k in hits:
-            m = out[n]
-            if m.entity.country in ctx or m.entity.id != self.ambiguous[k][0]:
+            m, ids = out[n], self.ambiguous[k]
+            # "Armed Forces of the Philippines (AFP)": the nearest reading spelled out before
+            spelled = [o for o in others if o.entity.id in ids and _initials(o.text) == k]
+            if spelled:
+                before = [o for o in spelled if o.end <= m.start]
+                pick = before[-1] if before else spelled[0]
+                out[n] = Mention(m.start, m.end, m.text, pick.entity)
+                continue
+            if m.entity.country in ctx or m.entity.id != ids[0]:
                 continue  # fits its context, or already read another way ("the AFP")
-            fits = [
-                e
-                for e in (self.by_id[i] for i in self.ambiguous[k])
-                if e is not m.entity
-                and e.country in ctx
-                and any(
-                    key(a) == k
-                    and _alias_rule(e, a) != "the"
-                    and _case_ok(_alias_rule(e, a), m.text)
-                    for a in e.names
-                )
-            ]
-            if len(fits) == 1:
+            fits = [e for e in (self.by_id[i] for i in ids[1:]) if e.country in ctx]
+            if len(fits) == 1 and self._written_so(fits[0], k, m.text):
                 out[n] = Mention(m.start, m.end, m.text, fits[0])
+
+    @staticmethod
+    def _written_so(e: Entity, k: str, surface: str) -> bool:
+        return any(
+            key(a) == k and _alias_rule(e, a) != "the" and _case_ok(_alias_rule(e, a), surface)
+            for a in e.names
+        )
 
     def _walk(
         self, text: str, toks: list[tuple[int, int, str]], norm: list[str], i: int, root: dict
@@ -495,6 +498,11 @@ def _the_ok(text: str, start: int, end: int) -> bool:
         and _THE_BEFORE.search(text[max(0, start - 6) : start]) is not None
         and _CAPITAL_AFTER.match(text, end) is None
     )
+
+
+def _initials(name: str) -> str:
+    """The acronym a spelled-out name makes ("Armed Forces of the Philippines" → "afp")."""
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isupper()).lower()
 
 
 def _singulars(tok: str) -> tuple[str, ...]:
