@@ -114,6 +114,11 @@ def dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
+def countries() -> dict[str, str]:
+    """Country names by ISO code, from the catalogue."""
+    return _countries()
+
+
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
     return {e.country: e.name for e in catalog().entities if e.type == "country" and e.country}

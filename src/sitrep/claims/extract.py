@@ -41,6 +41,19 @@ from .parse import Tok, parse
 from .sentences import Sentence, split_sentences
 from .subjects import clean_item, fallback_subject, resolve
 
+# a sentence about the operation just reported takes its day
+SAME_OPERATION = re.compile(
+    r"\b(?:during the (?:same )?(?:operation|raid|attack|clash|assault)|in the (?:same )?"
+    r"(?:operation|raid|attack|clash|strike)|the (?:security |combined |joint )?force\b|"
+    r"(?:during|in) an? (?:\w+ )?(?:operation|raid|patrol))\b",
+    re.IGNORECASE,
+)
+# ... and, within its paragraph, "Two others were detained", "... in the encounter"
+SAME_PARAGRAPH = re.compile(
+    r"\b(?:(?:during|in) the (?:ensuing )?(?:exchange of fire|firefight|ambush|encounter|"
+    r"gunfight|fighting|engagement|shootout)|(?:were|was) also)\b|^(?:\w+ )?others? (?:were|was)\b",
+    re.IGNORECASE,
+)
 # speakers for the victims' own side: their demonym beats an earlier claim's subject
 LOCAL_SPEAKER = re.compile(
     r"\b(?:health|medic|medical|hospital|civil defen[cs]e|rescue|emergency|red crescent|"
@@ -407,15 +420,10 @@ def build(
     )
     if when is None and cand.extra.get("inherit"):
         when = memory.get("when@sent" + str(sent.start)) or None  # coordinated, one event
-    if when is None and re.search(
-        r"\b(?:(?:during|in) the (?:same |ensuing )?(?:operation|raid|attack|clash|assault|strike|"
-        r"exchange of fire|firefight|ambush|encounter|gunfight|fighting|engagement|shootout)|the (?:security |combined |joint )?force\b|"
-        r"^(?:\w+ )?others? (?:were|was)\b|\b(?:were|was) also\b|"
-        r"(?:during|in) an? (?:\w+ )?(?:operation|raid|patrol))\b",
-        text,
-        re.IGNORECASE,
-    ):
+    if when is None and SAME_OPERATION.search(text):
         when = memory.get("when@line" + str(sent.line)) or memory.get("when")  # same operation
+    if when is None and SAME_PARAGRAPH.search(text):
+        when = memory.get("when@line" + str(sent.line)) or None  # "... in the encounter."
     memory["when@sent" + str(sent.start)] = when or ""
     if when:
         memory["when"] = when

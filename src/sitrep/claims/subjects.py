@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..nlp.lexicon import lexicon
 from . import roles
-from .context import Ment, catalog
+from .context import Ment, catalog, countries
 from .parse import Tok
 
 if TYPE_CHECKING:
@@ -191,7 +191,11 @@ def _victim(
         head,
         re.IGNORECASE,
     ):
-        return spk_party  # "the military said 3 soldiers were killed": its own
+        if not SELF_AGENT.search(text[: cue.start]):
+            return spk_party  # "the military said 3 soldiers were killed": its own
+        opponent = _opponent(spk_party)
+        if opponent:
+            return opponent  # "the Arakan Army said it had captured 60 soldiers": the state's
     target = _target(cand, text, [m for m in ments if not _in_frame(m, memory)])
     if target:
         return target
@@ -199,6 +203,24 @@ def _victim(
     if known and spk_party and memory.get("_spk_local") and spk_party != known:
         return spk_party  # "Palestinian health officials said three people were killed"
     return known or spk_party or memory.get("home")
+
+
+SELF_AGENT = re.compile(
+    r"\b(?:it|they|we|its (?:forces|troops|fighters|soldiers|units|men))\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _opponent(party: str) -> str | None:
+    """The other side of a party's war: its listed adversary, or the state an armed group
+    fights in."""
+    if party in _adversary():
+        return _adversary()[party]
+    ent = catalog().lookup(party)
+    if ent is not None and ent.type == "armed_group" and ent.country:
+        return countries().get(ent.country)
+    return None
 
 
 def _other_conflict(party: str, text: str, ments: list[Ment]) -> bool:

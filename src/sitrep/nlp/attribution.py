@@ -270,6 +270,8 @@ def _phrase_before(sent: str, vs: int) -> tuple[str, int, int] | None:
     # a previous speech verb ends the phrase: "Park said the NIS estimated"
     for pat, _ in _speech():
         for vm in pat.finditer(left, start, end):
+            if vm.group()[:1].isupper() and re.search(r"\b[A-Z][a-z]+\s+$", left[: vm.start()]):
+                continue  # "The United States said": part of a name
             start = max(start, vm.end())
     seg = left[start:end]
     lead = len(seg) - len(seg.lstrip())
