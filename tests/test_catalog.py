@@ -714,3 +714,29 @@ def test_units_and_spokesmen_stand_for_their_party(
 ) -> None:
     e = cat.lookup(mention)
     assert e is not None and e.id == entity_id and cat.party_of(e) == party
+
+
+@pytest.mark.parametrize(
+    "mention, entity_id",
+    [
+        ("JeM", "jem-pk"),
+        ("JEM", "jem"),
+        ("Baloch Liberation Army", "bla"),
+        ("Balochistan Liberation Front", "blf"),
+        ("Asaib Ahl al-Haq", "asaib-ahl-al-haq"),
+        ("Popular Mobilisation Units", "pmf"),
+        ("Mai-Mai", "mai-mai"),
+        ("Ambazonian separatists", "ambazonia-separatists"),
+        ("Fatah", "fatah"),
+        ("Fatah-1", "fatah-pk"),
+        ("Yemeni government", "ye-government"),
+        ("Kurdistan Regional Government", "krg"),
+        ("Syrian transitional government", "syria-government"),
+        ("Counter Terrorism Department", "ctd-pakistan"),
+        ("Department of State Services", "dss-nigeria"),
+    ],
+)
+def test_more_conflict_parties(cat: Catalog, mention: str, entity_id: str) -> None:
+    e = cat.lookup(mention)
+    assert e is not None and e.id == entity_id
+    assert _found(cat, f"Later {mention} said so.") == [(mention, entity_id)]

@@ -294,6 +294,12 @@ class Catalog:
             for other in (self.by_id[i] for i in self.ambiguous[k]):
                 if any(key(a) == k and _alias_rule(other, a) == "the" for a in other.names):
                     return other  # "The Lancet" is the journal, "Lancet" the drone
+        if e is not None and k in self.ambiguous:
+            for other in (self.by_id[i] for i in self.ambiguous[k][1:]):
+                if not self._written_so(e, k, _surface(mention)) and self._written_so(
+                    other, k, _surface(mention)
+                ):
+                    return other  # "JeM" is Jaish-e-Mohammed, "JEM" the Darfur movement
         if e is not None:
             rules = self._rules.get(k, set())
             if len(rules) == 1 and rules <= {"upper", "mixed"}:
