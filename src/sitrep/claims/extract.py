@@ -57,7 +57,7 @@ SAME_PARAGRAPH = re.compile(
 # speakers for the victims' own side: their demonym beats an earlier claim's subject
 LOCAL_SPEAKER = re.compile(
     r"\b(?:health|medic|medical|hospital|civil defen[cs]e|rescue|emergency|red crescent|"
-    r"local|municipal|village|provincial|regional)\w*",
+    r"local|municipal|village|provincial|regional|police|gendarmerie|interior|governor|mayor)\w*",
     re.IGNORECASE,
 )
 ATTACKER = re.compile(

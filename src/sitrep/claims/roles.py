@@ -61,6 +61,8 @@ def np_after(toks: list[Tok] | None, text: str, pos: int) -> tuple[int, int] | N
             low = t.text.lower()
             if TIME_WORDS.match(low) and last is not None:
                 break  # "detained three insurgents Saturday"
+            if last is not None and low in ("prisoner", "prisoners", "captive", "hostage"):
+                break  # "taken 200 soldiers prisoner"
             if t.pos in ("NOUN", "PROPN") or (t.pos == "PRON" and low in ("others", "them")):
                 last = t
                 if low == "them":
