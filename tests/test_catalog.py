@@ -740,3 +740,13 @@ def test_more_conflict_parties(cat: Catalog, mention: str, entity_id: str) -> No
     e = cat.lookup(mention)
     assert e is not None and e.id == entity_id
     assert _found(cat, f"Later {mention} said so.") == [(mention, entity_id)]
+
+
+def test_article_names_keep_their_old_case_rules(cat: Catalog) -> None:
+    # lower-case transcripts still say "al qaeda"; "Al-" names also take a lower-case article
+    assert _found(cat, "he said al qaeda was responsible") == [("al qaeda", "al-qaeda")]
+    assert _found(cat, "an al-Shabaab raid") == [("al-Shabaab", "al-shabaab")]
+    # an organisation that merely begins like a party is not that party
+    found = _found(cat, "the American Congress of Obstetricians said")
+    assert ("American Congress", "us-congress") not in found
+    assert _found(cat, "the Free Syrian Army said") == [("Free Syrian Army", "fsa")]

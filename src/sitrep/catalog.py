@@ -147,7 +147,8 @@ def _alias_rule(e: Entity, alias: str) -> str:
 
 def _case_rule(alias: str) -> str:
     """How a surface form must be cased to count: acronyms exactly, proper names capitalised."""
-    alias = _ARTICLE.sub("", alias)
+    if alias[:1].isupper():  # "Al-Shabaab" is also "al-Shabaab"; "al-Qaeda" any case
+        alias = _ARTICLE.sub("", alias)
     letters = [c for c in alias if c.isalpha()]
     if len(letters) >= 2 and not any(c.islower() for c in letters):
         return "upper"
