@@ -750,3 +750,43 @@ def test_article_names_keep_their_old_case_rules(cat: Catalog) -> None:
     found = _found(cat, "the American Congress of Obstetricians said")
     assert ("American Congress", "us-congress") not in found
     assert _found(cat, "the Free Syrian Army said") == [("Free Syrian Army", "fsa")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Senate voted on aid to Ukraine.", [("Senate", "us-senate"), ("Ukraine", "ukraine")]),
+        (
+            "The Senate voted to send aid to Pakistan.",
+            [("Senate", "us-senate"), ("Pakistan", "pakistan")],
+        ),
+        (
+            "The Senate in Abuja urged Nigerian troops to act.",
+            [
+                ("Senate", "ng-national-assembly"),
+                ("Abuja", "abuja"),
+                ("Nigerian troops", "ng-army"),
+            ],
+        ),
+        (
+            "In Manila, the House backed the Philippine military.",
+            [("Manila", "manila"), ("House", "ph-congress"), ("Philippine military", "afp-ph")],
+        ),
+        ("Congress passed the bill.", [("Congress", "us-congress")]),
+        (
+            "Congress leader Rahul Gandhi asked India and New Delhi to act.",
+            [("Congress", "inc-india"), ("India", "india"), ("New Delhi", "new-delhi")],
+        ),
+    ],
+)
+def test_legislatures_read_by_the_countries_named_around_them(
+    cat: Catalog, text: str, expected: list
+) -> None:
+    found = [f for f in _found(cat, text) if f[1] != "rahul-gandhi"]
+    assert found == expected
+
+
+def test_a_capital_speaks_for_its_country(cat: Catalog) -> None:
+    for name, party in (("Abuja", "Nigeria"), ("Manila", "Philippines"), ("Kigali", "Rwanda")):
+        assert cat.party_of(name) == party
+    assert cat.party_of("Camp Aguinaldo") == "Philippines"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -365,7 +366,8 @@ class Catalog:
             return
         ambiguous = {n for n, _ in hits}
         others = [m for n, m in enumerate(out) if n not in ambiguous]
-        ctx = {m.entity.country for m in others} | {e.country for e in known}
+        ctx = Counter(m.entity.country for m in others)
+        ctx.update(e.country for e in known)
         for n, k in hits:
             m, ids = out[n], self.ambiguous[k]
             # "Armed Forces of the Philippines (AFP)": the nearest reading spelled out before
@@ -377,16 +379,18 @@ class Catalog:
                 continue
             if m.entity.country in ctx or m.entity.id != ids[0]:
                 continue  # fits its context, or already read another way ("the AFP")
-            fits = [e for e in (self.by_id[i] for i in ids[1:]) if e.country in ctx]
-            if len(fits) == 1 and self._written_so(fits[0], k, m.text):
+            # "the Senate" may be Nigeria's when Nigeria is named twice, but "AFP" is the agency
+            the = self._rules.get(k) == {"the"}
+            fits = [e for e in (self.by_id[i] for i in ids[1:]) if ctx[e.country] > the]
+            if len(fits) == 1 and self._written_so(fits[0], k, m.text, the):
                 out[n] = Mention(m.start, m.end, m.text, fits[0])
 
     @staticmethod
-    def _written_so(e: Entity, k: str, surface: str) -> bool:
-        return any(
-            key(a) == k and _alias_rule(e, a) != "the" and _case_ok(_alias_rule(e, a), surface)
-            for a in e.names
-        )
+    def _written_so(e: Entity, k: str, surface: str, the: bool = False) -> bool:
+        """Whether `e` has an alias with key `k` that `surface` is written as ("the X" ones
+        only when `the`)."""
+        rules = {_alias_rule(e, a) for a in e.names if key(a) == k}
+        return any((the or r != "the") and _case_ok(r, surface) for r in rules)
 
     def _walk(
         self, text: str, toks: list[tuple[int, int, str]], norm: list[str], i: int, root: dict
