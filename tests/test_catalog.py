@@ -790,3 +790,16 @@ def test_a_capital_speaks_for_its_country(cat: Catalog) -> None:
     for name, party in (("Abuja", "Nigeria"), ("Manila", "Philippines"), ("Kigali", "Rwanda")):
         assert cat.party_of(name) == party
     assert cat.party_of("Camp Aguinaldo") == "Philippines"
+
+
+def test_group_acronyms_count_after_the_full_name(cat: Catalog) -> None:
+    # "KIA" is "killed in action" until the Kachin Independence Army has been named
+    assert _found(cat, "Two soldiers were KIA.") == []
+    text = "The Kachin Independence Army (KIA) said KIA fighters seized the post."
+    assert [e for _, e in _found(cat, text)] == ["kia", "kia", "kia"]
+    kia = cat.get("kia")
+    assert kia is not None
+    assert _found(cat, "KIA fighters seized the post.", (kia,)) == [("KIA", "kia")]
+    text = "The Arakan Army (AA) said AA troops took the town."
+    assert [e for _, e in _found(cat, text)] == ["arakan-army"] * 3
+    assert _found(cat, "AA batteries") == []
