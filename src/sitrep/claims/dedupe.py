@@ -4,13 +4,17 @@ unquantified restatements of a figure, collapse into the best-attributed instanc
 from __future__ import annotations
 
 from ..records import Claim
+from .context import dateline_end
+from .roles import BARE_DATELINE
 
 
 def dedupe(claims: list[Claim]) -> list[Claim]:
     """One claim per statement: same metric, subject and anchor (or item) → the best one;
     a headline's claim gives way to the body's."""
-    body = {(c.metric, c.subject, _anchor(c)) for c in claims if c.span[0] > 0}
-    claims = [c for c in claims if c.span[0] > 0 or (c.metric, c.subject, _anchor(c)) not in body]
+    body = {(c.metric, c.subject, _anchor(c)) for c in claims if not _headline(c)}
+    claims = [
+        c for c in claims if not _headline(c) or (c.metric, c.subject, _anchor(c)) not in body
+    ]
     best: dict[tuple[object, ...], Claim] = {}
     order: list[tuple[object, ...]] = []
     for c in claims:
@@ -61,6 +65,11 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
         )
         not in quantified
     ]
+
+
+def _headline(c: Claim) -> bool:
+    """The article's first sentence, unless it opens with a dateline (then it is the lead)."""
+    return c.span[0] == 0 and not (dateline_end(c.text) or BARE_DATELINE.match(c.text))
 
 
 def _anchor(c: Claim) -> object:

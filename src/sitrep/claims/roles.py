@@ -435,7 +435,9 @@ def when_for(
                 )
             }
             if blockers and not (
-                blockers <= {"which", "who"} and at_end and EVENT_DAY.fullmatch(t.text)
+                blockers <= {"which", "who", "before", "after"}
+                and at_end
+                and EVENT_DAY.fullmatch(t.text)
             ):
                 continue  # "killed an insurgent who fired on them in X province Thursday" is kept
             if (
