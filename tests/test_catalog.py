@@ -803,3 +803,10 @@ def test_group_acronyms_count_after_the_full_name(cat: Catalog) -> None:
     text = "The Arakan Army (AA) said AA troops took the town."
     assert [e for _, e in _found(cat, text)] == ["arakan-army"] * 3
     assert _found(cat, "AA batteries") == []
+
+
+def test_myanmar_opposition_is_not_the_junta(cat: Catalog) -> None:
+    # the shadow government fights the junta: they must not fuse as one party
+    assert cat.party_of("NUG") == "National Unity Government"
+    assert cat.party_of("State Administration Council") == "Myanmar"
+    assert cat.party_of("Tatmadaw") == "Myanmar"
