@@ -810,3 +810,6 @@ def test_myanmar_opposition_is_not_the_junta(cat: Catalog) -> None:
     assert cat.party_of("NUG") == "National Unity Government"
     assert cat.party_of("State Administration Council") == "Myanmar"
     assert cat.party_of("Tatmadaw") == "Myanmar"
+    # nor is Haftar's army the Tripoli government
+    assert cat.party_of("LNA") == "Libyan National Army"
+    assert cat.party_of("GNU") == "Libya"
