@@ -813,3 +813,17 @@ def test_myanmar_opposition_is_not_the_junta(cat: Catalog) -> None:
     # nor is Haftar's army the Tripoli government
     assert cat.party_of("LNA") == "Libyan National Army"
     assert cat.party_of("GNU") == "Libya"
+
+
+def test_press_release_spellings(cat: Catalog) -> None:
+    text = "Kata'ib Hizballah (KH) launched a drone; KH later denied it."
+    assert [e for _, e in _found(cat, text)] == ["kataib-hezbollah"] * 3
+    assert _found(cat, "KH later denied it.") == []
+    assert _found(cat, "AL-SHABAAB CLAIMS ATTACK") == [("AL-SHABAAB", "al-shabaab")]
+    assert _found(cat, "Danab forces and al\u2011Shabaab") == [
+        ("Danab", "sna-somalia"),
+        ("al\u2011Shabaab", "al-shabaab"),
+    ]
+    assert _found(cat, "the Islamic State\u2013Sahel Province said") == [
+        ("Islamic State\u2013Sahel Province", "is-sahel")
+    ]
