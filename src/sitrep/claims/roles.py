@@ -372,6 +372,12 @@ EVENT_DAY = re.compile(
     r"yesterday|last night|overnight)",
     re.IGNORECASE,
 )
+INCLUDING = re.compile(r",\s*including\b[^,;]{0,60},")  # "31 civilians, including nine children,"
+# the end of the sentence, or only its attribution: "... on Sunday, the Interior Ministry said."
+END_OR_SAID = re.compile(
+    r"\s*(?:,\s*(?:[\w.'’-]+\s+){0,8}(?:said|says|reported|announced|added)\b[^,;]{0,30})?"
+    r"\s*[.!]?[\"”]?\s*"
+)
 PARTICIPLE_GAP = re.compile(r",\s*(?:\w+ing\b[^,;]*)?")
 RELATIVE_DAY = {
     "overnight": 0,
@@ -400,6 +406,10 @@ def when_for(
     for t in times:
         if id(t) in skip or _model_number(text, t) or t.end <= dl:
             continue  # a time in the dateline is the release's date
+        if re.match(r"\s+of\s+\S", text[t.end :]) and any(
+            re.fullmatch(r"\s+of\s+", text[t.end : u.start]) for u in times
+        ):
+            continue  # "the evening of Oct. 5": the date that follows
         since = SINCE_BEFORE.search(text[max(0, t.start - 70) : t.start]) is not None
         if t.end <= anchor[0]:
             gap = text[t.end : anchor[0]]
@@ -411,14 +421,14 @@ def when_for(
                 continue
             if PARTICIPLE_GAP.fullmatch(gap) and t.start >= dl:
                 dist = min(dist, 30)  # "... on June 16, killing a senior official"
-            elif "," in gap and not (intro and t.start - dl < 40):
+            elif "," in gap and not (intro and t.start - dl < 70):
                 continue  # "Tigray, which ended last November, killed ...": another clause
             if dist > 70 and not intro:
                 continue
         elif t.start >= anchor[1]:
-            gap = text[anchor[1] : t.start]
+            gap = INCLUDING.sub(" ", text[anchor[1] : t.start])
             dist = len(gap)
-            at_end = re.fullmatch(r"\s*[.!]?[\"”]?\s*", text[t.end :]) is not None or any(
+            at_end = END_OR_SAID.fullmatch(text[t.end :]) is not None or any(
                 0 < u.start - t.end < 12
                 and re.fullmatch(
                     r",?\s*(?:and|to|through|until|-|–)\s*(?:in\s+)?", text[t.end : u.start]
