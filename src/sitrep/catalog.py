@@ -366,12 +366,16 @@ class Catalog:
             return
         ambiguous = {n for n, _ in hits}
         others = [m for n, m in enumerate(out) if n not in ambiguous]
+        full: dict[str, list[Mention]] = {}  # readings spelled out, by their initials
+        for o in others:
+            if o.entity.id in self._context_ids:
+                full.setdefault(_initials(o.text), []).append(o)
         ctx = Counter(m.entity.country for m in others)
         ctx.update(e.country for e in known)
         for n, k in hits:
             m, ids = out[n], self.ambiguous[k]
             # "Armed Forces of the Philippines (AFP)": the nearest reading spelled out before
-            spelled = [o for o in others if o.entity.id in ids and _initials(o.text) == k]
+            spelled = [o for o in full.get(k, ()) if o.entity.id in ids]
             if spelled:
                 before = [o for o in spelled if o.end <= m.start]
                 pick = before[-1] if before else spelled[0]
