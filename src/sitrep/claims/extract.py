@@ -41,6 +41,11 @@ from .parse import Tok, parse
 from .sentences import Sentence, split_sentences
 from .subjects import clean_item, fallback_subject, resolve
 
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+PERFECT = re.compile(
+    r"\b(?:has|have|had)\s+(?:now\s+|so far\s+)?(?:been\s+)?(?:\w+(?:ed|en)|lost|fled|shot|hit)\b",
+    re.I,
+)
 # a sentence about the operation just reported takes its day
 SAME_OPERATION = re.compile(
     r"\b(?:during the (?:same )?(?:operation|raid|attack|clash|assault)|in the (?:same )?"
@@ -228,6 +233,14 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
             else []
         )
         skip = {id(t) for f, _ in resolved for t in prep.times[si] if governs_verb(sent.text, f, t)}
+        for t in prep.times[si]:
+            if (
+                id(t) not in skip
+                and t.value
+                and DAY.fullmatch(t.value)
+                and not roles.SINCE_BEFORE.search(sent.text[max(0, t.start - 70) : t.start])
+            ):
+                memory["day@line" + str(sent.line)] = t.value  # "came under attack Thursday."
         for cand in cands:
             said = state.said_at(cand.anchor[0], resolved, ments, sent) if resolved else None
             carried = False
@@ -420,6 +433,8 @@ def build(
     )
     if when is None and cand.extra.get("inherit"):
         when = memory.get("when@sent" + str(sent.start)) or None  # coordinated, one event
+    if when is None and not times and not PERFECT.search(text):
+        when = memory.get("day@line" + str(sent.line)) or None  # "They returned fire, killing ..."
     if when is None and SAME_OPERATION.search(text):
         when = memory.get("when@line" + str(sent.line)) or memory.get("when")  # same operation
     if when is None and SAME_PARAGRAPH.search(text):
