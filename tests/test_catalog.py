@@ -827,3 +827,13 @@ def test_press_release_spellings(cat: Catalog) -> None:
     assert _found(cat, "the Islamic State\u2013Sahel Province said") == [
         ("Islamic State\u2013Sahel Province", "is-sahel")
     ]
+
+
+def test_article_inside_a_persons_name_is_not_a_group(cat: Catalog) -> None:
+    assert _found(cat, "Hafez al-Assad ruled for decades.") == []
+    assert _found(cat, "HTS leader Abu Mohammed al-Golani spoke.") == [
+        ("HTS", "hts"),
+        ("Abu Mohammed al-Golani", "al-sharaa"),
+    ]
+    assert _found(cat, "In al-Fashir the RSF said") == [("al-Fashir", "el-fasher"), ("RSF", "rsf")]
+    assert _found(cat, "Golani troops moved in.") == [("Golani troops", "golani")]

@@ -547,4 +547,10 @@ def _after_prefix(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
     gap = text[p_end : toks[i][0]]
     if gap not in ("-", "\u2010", "\u2011") or not prev.islower():
         return False
-    return prev not in _ARTICLE_WORDS or _after_prefix(text, toks, i - 1)  # "pro-al-Qaeda"
+    if prev not in _ARTICLE_WORDS:
+        return True
+    if i >= 2 and text[toks[i - 2][1] : p_start] == " ":  # "Hafez al-Assad" is not Bashar
+        before = toks[i - 2][2]
+        if before[:1].isupper() and before.lower() not in _SMALL_WORDS:
+            return True
+    return _after_prefix(text, toks, i - 1)  # "pro-al-Qaeda"
