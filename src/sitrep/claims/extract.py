@@ -28,6 +28,7 @@ from .context import (
     ArticleState,
     Ment,
     Said,
+    calendar_value,
     catalog,
     continuation,
     dateline_end,
@@ -42,6 +43,30 @@ from .sentences import Sentence, split_sentences
 from .subjects import clean_item, fallback_subject, resolve
 
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# events an article dates once and then refers to: "since the coup", "since the invasion"
+EVENT_NOUNS = {
+    "coup": "coup",
+    "seized power": "coup",
+    "takeover": "coup",
+    "invasion": "invasion",
+    "invaded": "invasion",
+    "war began": "war",
+    "war": "war",
+    "offensive": "offensive",
+    "offensive began": "offensive",
+    "ceasefire": "ceasefire",
+    "truce": "ceasefire",
+}
+EVENT_BEFORE = re.compile(
+    r"\b(coup|seized power|takeover|invasion|invaded|war began|offensive began|offensive|"
+    r"ceasefire|truce)\b[^.;]{0,25}?\b(?:on|in|since)?\s*$",
+    re.IGNORECASE,
+)
+SINCE_EVENT = re.compile(
+    r"\bsince\s+(?:the|its|their)\s+(?:military\s+|\w+\s+)?(coup|takeover|invasion|war|offensive|"
+    r"ceasefire|truce)\b(?!\s+(?:began|started)?\s*(?:on|in)\b)",
+    re.IGNORECASE,
+)
 PERFECT = re.compile(
     r"\b(?:has|have|had)\s+(?:now\s+|so far\s+)?(?:been\s+)?(?:\w+(?:ed|en)|lost|fled|shot|hit)\b",
     re.I,
@@ -174,6 +199,23 @@ def prepare(article: Article) -> Prepared:
     return Prepared(sents, by_q, by_t, cues, parse_ids)
 
 
+def _event_dates(prep: Prepared) -> dict[str, str]:
+    """ "event:coup" -> the day or month the article gives for it ("the Feb. 1 coup",
+    "seized power in a coup on Feb. 1, 2021", "since Russia invaded on Feb. 24")."""
+    out: dict[str, str] = {}
+    for sent, times in zip(prep.sentences, prep.times, strict=True):
+        for t in times:
+            v = calendar_value(t.value)
+            if not v or not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", v):
+                continue
+            m = EVENT_BEFORE.search(sent.text[max(0, t.start - 50) : t.start])
+            after = re.match(r"\s*(coup|invasion|offensive|ceasefire|truce)\b", sent.text[t.end :])
+            found = after or m
+            if found is not None:
+                out.setdefault("event:" + EVENT_NOUNS[found.group(1).lower()], v)
+    return out
+
+
 def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> list[Claim]:
     state = ArticleState(article)
     out: list[Claim] = []
@@ -182,6 +224,7 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
     home = _home(prep.sentences)
     if home:
         memory["home"] = home
+    memory.update(_event_dates(prep))
     for si, sent in enumerate(prep.sentences):
         dl = dateline_end(sent.text) if sent.first_in_line else 0
         ments = [m for m in mentions(sent.text) if m.start >= dl]
@@ -431,6 +474,10 @@ def build(
         stated,
         state.published,
     )
+    since = SINCE_EVENT.search(text)
+    if when is None and since and state.published:
+        start = memory.get("event:" + EVENT_NOUNS.get(since.group(1).lower(), ""))
+        when = f"{start}/{state.published}" if start else None  # "since the coup" (Feb. 1)
     if when is None and cand.extra.get("inherit"):
         when = memory.get("when@sent" + str(sent.start)) or None  # coordinated, one event
     if when is None and not times and not PERFECT.search(text):
