@@ -10,11 +10,10 @@ from .roles import BARE_DATELINE
 
 def dedupe(claims: list[Claim]) -> list[Claim]:
     """One claim per statement: same metric, subject and anchor (or item) → the best one;
-    a headline's claim gives way to the body's."""
-    body = {(c.metric, c.subject, _anchor(c)) for c in claims if not _headline(c)}
-    claims = [
-        c for c in claims if not _headline(c) or (c.metric, c.subject, _anchor(c)) not in body
-    ]
+    a headline's claim gives way to the body's of the same metric and figure (the body names
+    the party better: "kill 3 insurgents" above "killed three Taliban insurgents")."""
+    body = {(c.metric, _anchor(c)) for c in claims if not _headline(c)}
+    claims = [c for c in claims if not _headline(c) or (c.metric, _anchor(c)) not in body]
     best: dict[tuple[object, ...], Claim] = {}
     order: list[tuple[object, ...]] = []
     for c in claims:
