@@ -59,8 +59,8 @@ def np_after(toks: list[Tok] | None, text: str, pos: int) -> tuple[int, int] | N
             if n > 9:
                 break
             low = t.text.lower()
-            if TIME_WORDS.match(low) and last is not None:
-                break  # "detained three insurgents Saturday"
+            if TIME_WORDS.match(low) and (last is not None or t.pos == "PROPN"):
+                break  # "detained three insurgents Saturday", "detained one Monday morning"
             if last is not None and low in ("prisoner", "prisoners", "captive", "hostage"):
                 break  # "taken 200 soldiers prisoner"
             if t.pos in ("NOUN", "PROPN") or (t.pos == "PRON" and low in ("others", "them")):
@@ -415,7 +415,8 @@ def when_for(
             gap = text[t.end : anchor[0]]
             dist = len(gap)
             intro = re.match(
-                r"(?:On|In|Last|Since|Over|During|Earlier|Late|Early|This)\b", text[dl:]
+                r"(?:On|In|Last|Since|Over|During|Earlier|Late|Early|This|Between|From)\b",
+                text[dl:],
             )
             if re.search(r"[;]|,\s*(?:the|a|an)?\s*[A-Z]\w+[^,]*\s(?:said|says)\b", gap):
                 continue
@@ -471,7 +472,15 @@ def when_for(
             best = (dist, t)
     if best is None:
         return None
-    return _when_value(text, best[1], times, stated, published)
+    t = best[1]
+    for u in times:
+        if (
+            0 < t.start - u.end < 12
+            and re.fullmatch(r",?\s*(?:and|to|through|until|-|–)\s*", text[u.end : t.start])
+            and re.search(r"\b(?:between|from)\s+$", text[: u.start], re.IGNORECASE)
+        ):
+            t = u  # "Between Feb. 17 and Feb. 19": the period from the first
+    return _when_value(text, t, times, stated, published)
 
 
 def _model_number(text: str, t: TimeExpr) -> bool:
@@ -503,7 +512,7 @@ def _when_value(
             v1
             and v2
             and (
-                re.search(r"\b(?:between|from)\s+$", text[: t.start])
+                re.search(r"\b(?:between|from)\s+$", text[: t.start], re.IGNORECASE)
                 or low.startswith(("next", "this"))
             )
         ):
