@@ -54,6 +54,12 @@ SINGULAR_BEFORE = re.compile(
     r"apprehended|apprehending|neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating)\s+$",
     re.IGNORECASE,
 )
+# "detained a Taliban facilitator and an associate": the second of a pair of singulars
+SINGULAR_AND = re.compile(
+    r"\b(?:killed|captured|detained|arrested|apprehended)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){1,4}"
+    r"and\s+$",
+    re.IGNORECASE,
+)
 SINGULAR_AFTER = re.compile(
     r"^\s+(?:was|has been|had been)\s+(?:among (?:those|the)\s+)?(?:\w+ly\s+)?(?:killed|wounded|injured|"
     r"captured|detained|arrested|abducted|kidnapped|found dead|shot dead|taken into custody|"
@@ -74,12 +80,16 @@ def singular_victims(text: str, qs: list[Quantity]) -> list[Quantity]:
             for q in qs
         ):
             continue
-        if SINGULAR_BEFORE.search(text[: m.start()]) or (
-            SINGULAR_AFTER.match(text[m.end() :])
-            and (
-                re.fullmatch(r"(?:[^,;]*[,;]\s*|\s*)", text[: m.start()][-60:] or "")
-                or 0 < m.start() == dateline_end(text)
-                or re.search(r"\b(?:while|whereas|and|but)\s+$", text[: m.start()]) is not None
+        if (
+            SINGULAR_BEFORE.search(text[: m.start()])
+            or SINGULAR_AND.search(text[: m.start()])
+            or (
+                SINGULAR_AFTER.match(text[m.end() :])
+                and (
+                    re.fullmatch(r"(?:[^,;]*[,;]\s*|\s*)", text[: m.start()][-60:] or "")
+                    or 0 < m.start() == dateline_end(text)
+                    or re.search(r"\b(?:while|whereas|and|but)\s+$", text[: m.start()]) is not None
+                )
             )
         ):
             word = re.match(r"\w+", text[m.start() :])
@@ -195,8 +205,10 @@ def candidates(
         ):
             cue = prev.cue
             metric = cue.metric(cls) if cls else cue.metric("person") or cue.metric("item")
-        if metric == "casualties.captured" and RESCUED.search(text[max(0, q.start - 40) : q.start]):
-            metric = None  # "rescued 20 hostages": freed, not taken
+        if (metric or "").startswith("casualties.") and RESCUED.search(
+            text[max(0, q.start - 40) : q.start]
+        ):
+            metric = None  # "rescued 20 hostages", "rescued 9 kidnapped victims": freed, not taken
         if metric is None or cue is None:
             if cls in ("person", "item"):
                 pending.append((q, head, cls))

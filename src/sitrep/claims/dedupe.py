@@ -34,6 +34,8 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
                 c.source.name if c.source else None,
                 c.modality,
             )
+        if k in best and c.quantity is not None and _apart(best[k], c):
+            k = (*k, c.quantity.start)  # "a Taliban facilitator and an associate": two people
         if k not in best:
             best[k] = c
             order.append(k)
@@ -64,6 +66,19 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
         )
         not in quantified
     ]
+
+
+def _apart(a: Claim, b: Claim) -> bool:
+    """Two singular counts of one sentence at different places are different people."""
+    qa, qb = a.quantity, b.quantity
+    return (
+        a.span == b.span
+        and qa is not None
+        and qb is not None
+        and qa.value == 1
+        and qa.start != qb.start
+        and qa.text.lower() != qb.text.lower()
+    )
 
 
 def _headline(c: Claim) -> bool:

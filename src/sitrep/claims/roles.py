@@ -378,7 +378,9 @@ END_OR_SAID = re.compile(
     r"\s*(?:,\s*(?:[\w.'’-]+\s+){0,8}(?:said|says|reported|announced|added)\b[^,;]{0,30})?"
     r"\s*[.!]?[\"”]?\s*"
 )
-PARTICIPLE_GAP = re.compile(r",\s*(?:\w+ing\b[^,;]*)?")
+PARTICIPLE_GAP = re.compile(
+    r"(?:\s+(?:near|in|at|outside)\s+[A-Z][\w-]*(?:,\s*[A-Z][\w-]*)?)?,\s*(?:\w+ing\b[^,;]*)?"
+)  # "on Feb. 16 near Idlib, Syria, killing ..."
 RELATIVE_DAY = {
     "overnight": 0,
     "today": 0,
