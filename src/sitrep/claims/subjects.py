@@ -197,6 +197,8 @@ def _victim(
         if opponent:
             return opponent  # "the Arakan Army said it had captured 60 soldiers": the state's
     target = _target(cand, text, [m for m in ments if not _in_frame(m, memory)])
+    if target and re.fullmatch(r"hostages?|captives?", head, re.IGNORECASE) and HELD.search(text):
+        return _opponent(target) or target  # "199 hostages were being held in Gaza": Israel's
     if target:
         return target
     known = memory.get(cand.metric) or memory.get("victim")
@@ -205,6 +207,7 @@ def _victim(
     return known or spk_party or memory.get("home")
 
 
+HELD = re.compile(r"\b(?:held|holding|holds|kept)\b", re.IGNORECASE)
 SELF_AGENT = re.compile(
     r"\b(?:it|they|we|its (?:forces|troops|fighters|soldiers|units|men))\s+(?:had\s+|has\s+|have\s+)?"
     r"(?:\w+ly\s+)?$",
