@@ -19,6 +19,7 @@ from ..records import Quantity
 from . import roles
 from .context import Ment, catalog, dateline_end
 from .parse import Tok
+from .roles import BARE_DATELINE
 
 BAD_UNITS = re.compile(
     r"^(?:mm|cm|m|km|mi|kg|t|%|percent|h|min|s|day|week|month|year|"
@@ -47,6 +48,10 @@ class Cand:
     extra: dict[str, str | None] = field(default_factory=dict)
 
 
+ARREST_BEFORE = re.compile(
+    r"\b(?:arrested|detained|apprehended|abducted|kidnapped)\s+(?:at least |about |some |over )?$",
+    re.IGNORECASE,
+)
 RESCUED = re.compile(r"\b(?:rescu|liberat|freed)\w*\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 SINGULAR_BEFORE = re.compile(
     r"\b(?:killed|killing|kills|captured|capturing|detained|detaining|arrested|arresting|"
@@ -88,6 +93,7 @@ def singular_victims(text: str, qs: list[Quantity]) -> list[Quantity]:
                 and (
                     re.fullmatch(r"(?:[^,;]*[,;]\s*|\s*)", text[: m.start()][-60:] or "")
                     or 0 < m.start() == dateline_end(text)
+                    or bool(BARE_DATELINE.fullmatch(text[: m.start()]))
                     or re.search(r"\b(?:while|whereas|and|but)\s+$", text[: m.start()]) is not None
                 )
             )
@@ -152,6 +158,8 @@ def candidates(
         )
         if pronoun_head and cls is None and prev is not None:
             cls = prev.unit if prev.unit in ("person", "item") else None
+        if cls is None and head is not None and ARREST_BEFORE.search(text[: q.start]):
+            cls = "person"  # "arrested 31 suspected cattle rustlers": only people are arrested
         if (
             cls is None
             and head is not None

@@ -369,7 +369,8 @@ BARE_DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'-]*(?:,[^:–—()\n]{0,30})?\s*(?
 # a weekday or a day word: in a release, the day of the operation even after a relative clause
 EVENT_DAY = re.compile(
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:night|morning|evening|afternoon))?|"
-    r"yesterday|last night|overnight)",
+    r"yesterday|last night|overnight|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+    r"\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*)",
     re.IGNORECASE,
 )
 INCLUDING = re.compile(r",\s*including\b[^,;]{0,60},")  # "31 civilians, including nine children,"
