@@ -379,6 +379,14 @@ END_OR_SAID = re.compile(
     r"\s*(?:,\s*(?:[\w.'’-]+\s+){0,8}(?:said|says|reported|announced|added)\b[^,;]{0,30})?"
     r"\s*[.!]?[\"”]?\s*"
 )
+NOUN_AFTER_DURATION = re.compile(
+    r"\s+(?:raid|operation|patrol|assault|attack|offensive|battle|mission|search|sweep)s?\b"
+)
+# "... insurgents in Marjah, Helmand province, Sunday": a place apposition before the day
+PLACE_GAP = re.compile(
+    r"\s*(?:in|near|at|outside)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,\s*[A-Z][\w'’-]*"
+    r"(?:\s+(?:province|district|region|state|governorate))?,\s*"
+)
 PARTICIPLE_GAP = re.compile(
     r"(?:\s+(?:near|in|at|outside)\s+[A-Z][\w-]*(?:,\s*[A-Z][\w-]*)?)?,\s*(?:\w+ing\b[^,;]*)?"
 )  # "on Feb. 16 near Idlib, Syria, killing ..."
@@ -413,6 +421,8 @@ def when_for(
             re.fullmatch(r"\s+of\s+", text[t.end : u.start]) for u in times
         ):
             continue  # "the evening of Oct. 5": the date that follows
+        if t.type == "DURATION" and NOUN_AFTER_DURATION.match(text[t.end :]):
+            continue  # "a night raid", "a two-day operation": a kind of raid, not its time
         since = SINCE_BEFORE.search(text[max(0, t.start - 70) : t.start]) is not None
         if t.end <= anchor[0]:
             gap = text[t.end : anchor[0]]
@@ -465,7 +475,7 @@ def when_for(
                 continue  # "3,000 ... and is expected to reach 10,000 by December"
             if since and dist < 130:
                 dist = min(dist, 59)  # "... 13,000 containers to Russia since August"
-            elif at_end and dist < 200:
+            elif (at_end or PLACE_GAP.fullmatch(gap)) and dist < 200:
                 dist = min(dist, 59)  # "... killed two insurgents in X district yesterday."
             elif dist > 140 or (re.search(r",\s", gap) and dist > 25):
                 continue
