@@ -52,6 +52,7 @@ ARREST_BEFORE = re.compile(
     r"\b(?:arrested|detained|apprehended|abducted|kidnapped)\s+(?:at least |about |some |over )?$",
     re.IGNORECASE,
 )
+FORCED = re.compile(r"\b(?:forc|driv|drove|chas|push|expel|uproot|displac)\w*", re.IGNORECASE)
 RESCUED = re.compile(r"\b(?:rescu|liberat|freed)\w*\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 SINGULAR_BEFORE = re.compile(
     r"\b(?:killed|killing|kills|captured|capturing|detained|detaining|arrested|arresting|"
@@ -217,6 +218,13 @@ def candidates(
             text[max(0, q.start - 40) : q.start]
         ):
             metric = None  # "rescued 20 hostages", "rescued 9 kidnapped victims": freed, not taken
+        if (
+            metric == "people.displaced"
+            and cue is not None
+            and re.match(r"(?:from|out of) their", cue.text)
+            and not FORCED.search(text[max(0, q.start - 40) : q.start])
+        ):
+            metric = None  # "dragged five men from their homes" is no displacement
         if metric is None or cue is None:
             if cls in ("person", "item"):
                 pending.append((q, head, cls))
