@@ -24,11 +24,11 @@ from .candidates import (
     needs_parse,
     singular_victims,
 )
+from .carry import carried_when, event_dates, remember_day
 from .context import (
     ArticleState,
     Ment,
     Said,
-    calendar_value,
     catalog,
     continuation,
     dateline_end,
@@ -42,48 +42,6 @@ from .parse import Tok, parse
 from .sentences import Sentence, split_sentences
 from .subjects import clean_item, fallback_subject, resolve
 
-DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-# events an article dates once and then refers to: "since the coup", "since the invasion"
-EVENT_NOUNS = {
-    "coup": "coup",
-    "seized power": "coup",
-    "takeover": "coup",
-    "invasion": "invasion",
-    "invaded": "invasion",
-    "war began": "war",
-    "war": "war",
-    "offensive": "offensive",
-    "offensive began": "offensive",
-    "ceasefire": "ceasefire",
-    "truce": "ceasefire",
-}
-EVENT_BEFORE = re.compile(
-    r"\b(coup|seized power|takeover|invasion|invaded|war began|offensive began|offensive|"
-    r"ceasefire|truce)\b[^.;]{0,25}?\b(?:on|in|since)?\s*$",
-    re.IGNORECASE,
-)
-SINCE_EVENT = re.compile(
-    r"\bsince\s+(?:the|its|their)\s+(?:military\s+|\w+\s+)?(coup|takeover|invasion|war|offensive|"
-    r"ceasefire|truce)\b(?!\s+(?:began|started)?\s*(?:on|in)\b)",
-    re.IGNORECASE,
-)
-PERFECT = re.compile(
-    r"\b(?:has|have|had)\s+(?:now\s+|so far\s+)?(?:been\s+)?(?:\w+(?:ed|en)|lost|fled|shot|hit)\b",
-    re.I,
-)
-# a sentence about the operation just reported takes its day
-SAME_OPERATION = re.compile(
-    r"\b(?:during the (?:same )?(?:operation|raid|attack|clash|assault)|in the (?:same )?"
-    r"(?:operation|raid|attack|clash|strike)|the (?:security |combined |joint )?force\b|"
-    r"(?:during|in) an? (?:\w+ )?(?:operation|raid|patrol))\b",
-    re.IGNORECASE,
-)
-# ... and, within its paragraph, "Two others were detained", "... in the encounter"
-SAME_PARAGRAPH = re.compile(
-    r"\b(?:(?:during|in) the (?:ensuing )?(?:exchange of fire|firefight|ambush|encounter|"
-    r"gunfight|fighting|engagement|shootout)|(?:were|was) also)\b|^(?:\w+ )?others? (?:were|was)\b",
-    re.IGNORECASE,
-)
 # speakers for the victims' own side: their demonym beats an earlier claim's subject
 LOCAL_SPEAKER = re.compile(
     r"\b(?:health|medic|medical|hospital|civil defen[cs]e|rescue|emergency|red crescent|"
@@ -199,23 +157,6 @@ def prepare(article: Article) -> Prepared:
     return Prepared(sents, by_q, by_t, cues, parse_ids)
 
 
-def _event_dates(prep: Prepared) -> dict[str, str]:
-    """ "event:coup" -> the day or month the article gives for it ("the Feb. 1 coup",
-    "seized power in a coup on Feb. 1, 2021", "since Russia invaded on Feb. 24")."""
-    out: dict[str, str] = {}
-    for sent, times in zip(prep.sentences, prep.times, strict=True):
-        for t in times:
-            v = calendar_value(t.value)
-            if not v or not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", v):
-                continue
-            m = EVENT_BEFORE.search(sent.text[max(0, t.start - 50) : t.start])
-            after = re.match(r"\s*(coup|invasion|offensive|ceasefire|truce)\b", sent.text[t.end :])
-            found = after or m
-            if found is not None:
-                out.setdefault("event:" + EVENT_NOUNS[found.group(1).lower()], v)
-    return out
-
-
 def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> list[Claim]:
     state = ArticleState(article)
     out: list[Claim] = []
@@ -224,7 +165,7 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
     home = _home(prep.sentences)
     if home:
         memory["home"] = home
-    memory.update(_event_dates(prep))
+    memory.update(event_dates(prep.sentences, prep.times))
     for si, sent in enumerate(prep.sentences):
         dl = dateline_end(sent.text) if sent.first_in_line else 0
         ments = [m for m in mentions(sent.text) if m.start >= dl]
@@ -276,14 +217,7 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
             else []
         )
         skip = {id(t) for f, _ in resolved for t in prep.times[si] if governs_verb(sent.text, f, t)}
-        for t in prep.times[si]:
-            if (
-                id(t) not in skip
-                and t.value
-                and DAY.fullmatch(t.value)
-                and not roles.SINCE_BEFORE.search(sent.text[max(0, t.start - 70) : t.start])
-            ):
-                memory["day@line" + str(sent.line)] = t.value  # "came under attack Thursday."
+        remember_day(sent, prep.times[si], skip, memory)
         for cand in cands:
             said = state.said_at(cand.anchor[0], resolved, ments, sent) if resolved else None
             carried = False
@@ -474,18 +408,8 @@ def build(
         stated,
         state.published,
     )
-    since = SINCE_EVENT.search(text)
-    if when is None and since and state.published:
-        start = memory.get("event:" + EVENT_NOUNS.get(since.group(1).lower(), ""))
-        when = f"{start}/{state.published}" if start else None  # "since the coup" (Feb. 1)
-    if when is None and cand.extra.get("inherit"):
-        when = memory.get("when@sent" + str(sent.start)) or None  # coordinated, one event
-    if when is None and not times and not PERFECT.search(text):
-        when = memory.get("day@line" + str(sent.line)) or None  # "They returned fire, killing ..."
-    if when is None and SAME_OPERATION.search(text):
-        when = memory.get("when@line" + str(sent.line)) or memory.get("when")  # same operation
-    if when is None and SAME_PARAGRAPH.search(text):
-        when = memory.get("when@line" + str(sent.line)) or None  # "... in the encounter."
+    if when is None:
+        when = carried_when(sent, times, bool(cand.extra.get("inherit")), memory, state.published)
     memory["when@sent" + str(sent.start)] = when or ""
     if when:
         memory["when"] = when
