@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..records import TimeExpr
+from ..records import Claim, TimeExpr
 from .context import calendar_value
 from .roles import SINCE_BEFORE
 from .sentences import Sentence
@@ -109,3 +109,31 @@ def carried_when(
     if when is None and SAME_PARAGRAPH.search(text):
         when = memory.get("when@line" + str(sent.line)) or None  # "... in the encounter."
     return when
+
+
+# a sentence after the figures that dates them: "The operation was conducted on Sunday."
+OPERATION_DATED = re.compile(
+    r"\b(?:operations?|raids?|attacks?|strikes?|ambush|clash(?:es)?|encounter|incident|offensive)"
+    r"\s+(?:was|were)\s+(?:conducted|carried out|launched|executed|staged)\b|\btook place\b|"
+    r"\b(?:terrorists|insurgents|militants|fighters|bandits|suspects)\s+(?:were|was)\s+"
+    r"(?:killed|neutrali[sz]ed|arrested|captured|detained|apprehended)\b",
+    re.IGNORECASE,
+)
+
+
+def date_back(sent: Sentence, times: list[TimeExpr], skip: set[int], claims: list[Claim]) -> None:
+    """Give undated casualty figures of the sentences just before the day a following
+    sentence sets for the operation ("... killed 14 terrorists. The operation was conducted
+    on Sunday.")."""
+    if not OPERATION_DATED.search(sent.text):
+        return
+    days = [t.value for t in times if id(t) not in skip and t.value and DAY.fullmatch(t.value)]
+    if not days:
+        return
+    for c in claims[-8:]:
+        if (
+            c.when is None
+            and c.metric.startswith("casualties.")
+            and 0 < sent.start - c.span[0] < 400
+        ):
+            c.when = days[-1]

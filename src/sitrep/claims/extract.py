@@ -24,7 +24,7 @@ from .candidates import (
     needs_parse,
     singular_victims,
 )
-from .carry import carried_when, event_dates, remember_day
+from .carry import carried_when, date_back, event_dates, remember_day
 from .context import (
     ArticleState,
     Ment,
@@ -235,6 +235,8 @@ def assemble(article: Article, prep: Prepared, parsed: dict[int, list[Tok]]) -> 
                         out.append(  # "..., a charge Abu Dhabi has denied"
                             replace(claim, source=denier.source, via=[], modality="denied")
                         )
+        if not cands:
+            date_back(sent, prep.times[si], skip, out)
         if not any(c.span[0] == sent.start for c in out[-8:]):
             out.extend(
                 denial_claims(
