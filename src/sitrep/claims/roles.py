@@ -387,6 +387,9 @@ PLACE_GAP = re.compile(
     r"\s*(?:in|near|at|outside)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,\s*[A-Z][\w'’-]*"
     r"(?:\s+(?:province|district|region|state|governorate))?,\s*"
 )
+CLAUSE_END = re.compile(
+    r"\s*,?\s+and\s+(?:\w+\s+)?\w+ed\b"
+)  # "... on Wednesday night and arrested"
 PARTICIPLE_GAP = re.compile(
     r"(?:\s+(?:near|in|at|outside)\s+[A-Z][\w-]*(?:,\s*[A-Z][\w-]*)?)?,\s*(?:\w+ing\b[^,;]*)?"
 )  # "on Feb. 16 near Idlib, Syria, killing ..."
@@ -460,7 +463,7 @@ def when_for(
             }
             if blockers and not (
                 blockers <= {"which", "who", "before", "after"}
-                and at_end
+                and (at_end or CLAUSE_END.match(text[t.end :]))
                 and EVENT_DAY.fullmatch(t.text)
             ):
                 continue  # "killed an insurgent who fired on them in X province Thursday" is kept
@@ -484,6 +487,8 @@ def when_for(
         if best is None or dist < best[0]:
             best = (dist, t)
     if best is None:
+        best = _day_before_clause(text, times, anchor, skip)
+    if best is None:
         return None
     t = best[1]
     for u in times:
@@ -494,6 +499,22 @@ def when_for(
         ):
             t = u  # "Between Feb. 17 and Feb. 19": the period from the first
     return _when_value(text, t, times, stated, published)
+
+
+def _day_before_clause(
+    text: str, times: list[TimeExpr], anchor: tuple[int, int], skip: set[int]
+) -> tuple[int, TimeExpr] | None:
+    """ "killed two terrorists ... on Sunday night, while one terrorist was apprehended":
+    the day of the main clause, when the later clause has none of its own."""
+    for t in reversed(times):
+        if (
+            id(t) not in skip
+            and t.end <= anchor[0]
+            and EVENT_DAY.fullmatch(t.text)
+            and re.fullmatch(r",\s*(?:while|and|as)\b[^;,]*", text[t.end : anchor[0]])
+        ):
+            return (999, t)
+    return None
 
 
 def _model_number(text: str, t: TimeExpr) -> bool:
