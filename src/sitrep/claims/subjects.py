@@ -180,6 +180,7 @@ def _victim(
     hostile = re.search(rf"\b(?:{lexicon()['hostile_nouns']})\b", np, re.IGNORECASE)
     if head and hostile:
         word = hostile.group().lower()
+        word = word[:-3] + "men" if word.endswith("man") else word
         word = word if word.endswith(("s", "men")) else word + "s"
         group = memory.get("armed_group")
         if group and _other_conflict(group, text, ments):
