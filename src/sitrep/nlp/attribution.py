@@ -279,11 +279,40 @@ def _phrase_before(sent: str, vs: int) -> tuple[str, int, int] | None:
     text = left[start:end].strip()
     if not text or len(text) > 140 or not re.search(r"[A-Za-z]", text):
         return None
+    if _RELATIVE.fullmatch(text):  # "according to Western officials, who say ...": the antecedent
+        return _antecedent(left, cut) if cut >= 0 and left[cut] == "," else None
     if re.search(r"\b(?:had|has|have|was|were|is|are|will|would|can|could)\b|\d|%", text) and not (
         re.search(r"\b(?:who|which|that)\b", text)
     ):
         return None  # a clause, not a speaker
     return text, start, end
+
+
+_RELATIVE = re.compile(r"who|which|that", re.IGNORECASE)
+_LEAD_IN = re.compile(r".*\b(?:according to|relayed by|by|from|citing|quoting)\s+", re.IGNORECASE)
+
+
+def _antecedent(left: str, comma: int) -> tuple[str, int, int] | None:
+    """The noun phrase a relative pronoun stands for: the comma segment before it, skipping an
+    appositive ("Lee Seong-gwon, a member of the committee, who said") and a lead-in such as
+    "according to" or "relayed by"."""
+    segs = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", left[:comma])]
+    while segs:
+        s0, e0 = segs.pop()
+        seg = left[s0:e0]
+        if segs and re.match(r"\s*(?:a|an|the)\s+[a-z]", seg):
+            continue  # an appositive describing the name before it
+        lead = _LEAD_IN.match(seg)
+        start = s0 + (lead.end() if lead else len(seg) - len(seg.lstrip()))
+        text = left[start:e0].strip()
+        if (
+            not text
+            or len(text) > 100
+            or re.search(r"\b(?:had|has|have|was|were|is|are)\b|\d", text)
+        ):
+            return None
+        return text, start, start + len(text)
+    return None
 
 
 PHRASE_END = re.compile(

@@ -1,0 +1,36 @@
+"""A relative pronoun is never a speaker: 'who' / 'which' stand for the phrase before them."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.nlp.attribution import find_attributions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Fighting will spread, according to two regional diplomats, who say the militia "
+            "has moved 500 fighters north.",
+            "two regional diplomats",
+        ),
+        (
+            "The toll was passed on by Amina Yusuf, a spokeswoman for the aid group, who said "
+            "40 people had died.",
+            "Amina Yusuf",
+        ),
+        (
+            "The count came from the provincial health office, which said 12 people were hurt.",
+            "the provincial health office",
+        ),
+    ],
+)
+def test_relative_pronoun_takes_its_antecedent(sentence: str, speaker: str) -> None:
+    frames = find_attributions(sentence)
+    assert frames and {f.phrase for f in frames} == {speaker}
+
+
+def test_clause_before_relative_pronoun_is_not_a_speaker() -> None:
+    frames = find_attributions("The army had 300 tanks, which analysts say were destroyed.")
+    assert all(f.phrase.lower() not in ("which", "who") for f in frames)
