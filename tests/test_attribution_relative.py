@@ -34,3 +34,15 @@ def test_relative_pronoun_takes_its_antecedent(sentence: str, speaker: str) -> N
 def test_clause_before_relative_pronoun_is_not_a_speaker() -> None:
     frames = find_attributions("The army had 300 tanks, which analysts say were destroyed.")
     assert all(f.phrase.lower() not in ("which", "who") for f in frames)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The ministry's latest bulletin put the toll at 52 dead.", "The ministry"),
+        ("The agency's October assessment said 900 troops had crossed.", "The agency"),
+        ("Kyiv's official tally showed 41 drones were launched.", "Kyiv"),
+    ],
+)
+def test_a_document_speaks_for_its_author(sentence: str, speaker: str) -> None:
+    assert [f.phrase for f in find_attributions(sentence)][:1] == [speaker]
