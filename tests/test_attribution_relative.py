@@ -46,3 +46,16 @@ def test_clause_before_relative_pronoun_is_not_a_speaker() -> None:
 )
 def test_a_document_speaks_for_its_author(sentence: str, speaker: str) -> None:
     assert [f.phrase for f in find_attributions(sentence)][:1] == [speaker]
+
+
+def test_the_countrys_agency_is_the_named_countrys() -> None:
+    from sitrep.claims import extract_article
+    from sitrep.records import Article
+
+    text = (
+        "At least 40 Syrian soldiers were killed in the clashes, a Turkish official said on "
+        "Friday, citing the country's defence ministry."
+    )
+    (claim,) = extract_article(Article(id="a", text=text, published="2025-02-07"))
+    assert claim.source is not None
+    assert claim.source.country == "TR" and "Defen" in claim.source.name

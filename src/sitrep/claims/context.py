@@ -181,6 +181,9 @@ class ArticleState:
             p = doc.group(1)  # "the ministry's latest tally" is the ministry speaking
         offset += phrase.find(p) if p and p in phrase else 0
         phrase = p
+        own = _country_owned(p, ments, offset)
+        if own is not None:
+            return Said(catalog().as_source(own.entity, phrase.strip()), party=own.party)
         if re.fullmatch(r"(?:we|us|i)", p, re.IGNORECASE):
             speaker = self.line_speaker.get(self.cur_line)
             if speaker is not None:
@@ -555,3 +558,22 @@ def _key(s: str) -> str:
 def continuation(text: str) -> bool:
     """True when a sentence continues the previous one's statement ("Six others were ...")."""
     return bool(re.search(lexicon()["continuation_starts"], text.strip(), re.IGNORECASE))
+
+
+COUNTRY_OWNED = re.compile(r"(?:the\s+)?(?:country|nation)['’]s\s+(.+)", re.IGNORECASE)
+
+
+def _country_owned(phrase: str, ments: list[Ment], offset: int) -> Ment | None:
+    """'the country's intelligence agency' after 'a South Korean lawmaker': the institution of
+    the party named last before the phrase in the sentence, when the catalogue knows it."""
+    m = COUNTRY_OWNED.fullmatch(phrase)
+    if m is None:
+        return None
+    before = [x for x in ments if x.end <= offset and x.party]
+    if not before:
+        return None
+    party = before[-1].party
+    ent = catalog().lookup(f"{party}'s {m.group(1)}")
+    if ent is None:
+        return None
+    return Ment(offset, offset + len(phrase), phrase, ent, catalog().party_of(ent) or party)
