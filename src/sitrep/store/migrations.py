@@ -6,6 +6,7 @@ migration never changes: later schema changes come as new, higher-numbered migra
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -157,13 +158,7 @@ def migrate(engine: Engine, target: int | None = None) -> int:
     """Bring the database up to `target` (default: the latest); returns the version reached."""
     target = LATEST if target is None else target
     dialect = engine.dialect.name
-    try:
-        with engine.connect() as conn:
-            version = current_version(conn)
-            conn.rollback()
-    except SQLAlchemyError as exc:
-        where = engine.url.render_as_string(hide_password=True)
-        raise StoreError(f"cannot open the ledger {where} ({_short(exc)})") from exc
+    version = _read_version(engine)
     try:
         if version > LATEST:
             raise StoreError(
@@ -188,6 +183,23 @@ def migrate(engine: Engine, target: int | None = None) -> int:
         return version
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot migrate the database ({_short(exc)})") from exc
+
+
+def _read_version(engine: Engine) -> int:
+    """The schema version, waiting while another process holds the new file locked."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with engine.connect() as conn:
+                version = current_version(conn)
+                conn.rollback()
+            return version
+        except SQLAlchemyError as exc:
+            if "locked" in _short(exc) and time.monotonic() < deadline:
+                time.sleep(0.05)  # another process is creating the ledger right now
+                continue
+            where = engine.url.render_as_string(hide_password=True)
+            raise StoreError(f"cannot open the ledger {where} ({_short(exc)})") from exc
 
 
 def _now() -> str:
