@@ -47,7 +47,8 @@ POSSESSIVE_DOC = re.compile(
     r"(.+?)(?:'s|’s)\s+(?:(?:latest|new|updated|own|daily|final|preliminary|official)\s+)*"
     r"(?:[\w-]+\s+)?"
     r"(?:tally|figures?|count|report|data|statement|estimates?|update|bulletin|assessment|"
-    r"records?|website|account|teams?|staff|monitors|officials|spokes(?:man|woman|person))",
+    r"records?|website|account|teams?|staff|monitors|officials|spokes(?:man|woman|person)|"
+    r"briefing|analysis|findings|communiqu[eé])",
     re.IGNORECASE,
 )
 ANAPHOR_KINDS = {

@@ -285,22 +285,7 @@ def _phrase_before(sent: str, vs: int) -> tuple[str, int, int] | None:
         re.search(r"\b(?:who|which|that)\b", text)
     ):
         return None  # a clause, not a speaker
-    return _possessor(text, start, end)
-
-
-_DOCUMENT = re.compile(
-    r"(?P<who>.+?)['’]s?\s+(?:[\w-]+\s+){0,2}(?:briefing|statement|report|assessment|estimates?|"
-    r"figures|data|tally|count|update|analysis|findings|bulletin|communiqu[eé])",
-    re.IGNORECASE,
-)
-
-
-def _possessor(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """'The agency's December briefing said' is the agency speaking: keep the possessor."""
-    m = _DOCUMENT.fullmatch(text)
-    if not m:
-        return text, start, end
-    return m.group("who"), start, start + m.end("who")
+    return text, start, end
 
 
 _RELATIVE = re.compile(r"who|which|that", re.IGNORECASE)
